@@ -1,0 +1,24 @@
+/**
+ * The modules that make up Nabij: their routes and their jobs. A new module
+ * adds itself here; nothing is discovered by scanning folders.
+ */
+import type { RouteModule } from '../platform/http/build-app.ts';
+import type { JobDefinition } from '../platform/jobs/job-definition.ts';
+import { deliverMailJob } from '../platform/mail/deliver-mail.job.ts';
+import { accountRoutes } from './accounts/accounts.routes.ts';
+import { authRoutes } from './accounts/auth.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { mailOutboxRoutes } from './mail-outbox/mail-outbox.routes.ts';
+import { zoneRoutes } from './zones/zones.routes.ts';
+
+export const routeModules: readonly RouteModule[] = [
+  healthRoutes,
+  authRoutes,
+  zoneRoutes,
+  accountRoutes,
+  auditRoutes,
+  mailOutboxRoutes,
+];
+
+export const jobDefinitions: readonly JobDefinition[] = [deliverMailJob as unknown as JobDefinition];

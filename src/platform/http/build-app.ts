@@ -1,0 +1,107 @@
+/**
+ * Builds the Fastify application: plugins, the request pipeline, every
+ * module's routes, the OpenAPI document at /api/docs and the web app.
+ * Used by the server entry point and by every HTTP test (with `inject`).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { publicAccess } from '../auth/policy.ts';
+import type { AppContext } from '../app-context.ts';
+import { AppError } from '../errors/error-catalogue.ts';
+import { errorBody, handleError } from './error-handler.ts';
+import { registerRequestHooks, requirePolicyOnEveryRoute } from './request-hooks.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+
+export type App = FastifyInstance & { withTypeProvider<T extends TypeBoxTypeProvider>(): FastifyInstance };
+
+export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void> | void;
+
+export interface BuildAppOptions {
+  routeModules: readonly RouteModule[];
+  /** Folder of the built web app; absent or missing: API only. */
+  webDist?: string;
+  /** Called for every API route registered (tests walk them). */
+  onApiRoute?: (route: RouteOptions) => void;
+}
+
+export const API_VERSION = '0.1.0';
+
+export async function buildApp(context: AppContext, options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: context.config.logLevel === 'silent' ? false : { level: context.config.logLevel },
+    // Behind a reverse proxy in production; the client address matters for rate limits.
+    trustProxy: context.config.nodeEnv === 'production',
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  await app.register(cookie);
+  registerSecurityHeaders(app, context);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    return reply.status(404).send(errorBody(request.language ?? 'en', new AppError('route_not_found')));
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Nabij API',
+        version: API_VERSION,
+        description:
+          'Community policing: zones, neighbourhoods, officers, accounts and audit. Errors have the shape ' +
+          '`{ "error": { "code", "message", "details" } }` with stable codes; messages follow Accept-Language (nl, fr, de, en). ' +
+          'Writes with a session cookie need the X-CSRF-Token header from GET /api/auth/me.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'nabij_session' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+
+  registerRequestHooks(app, context);
+  requirePolicyOnEveryRoute(app);
+  if (options.onApiRoute) {
+    const onApiRoute = options.onApiRoute;
+    app.addHook('onRoute', (route) => {
+      if (route.url.startsWith('/api/')) onApiRoute(route);
+    });
+  }
+
+  for (const registerRoutes of options.routeModules) {
+    await app.register(async (scope) => {
+      await registerRoutes(scope, context);
+    });
+  }
+
+  const webDist = options.webDist;
+  if (webDist && existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, serve: false });
+    app.get(
+      '/*',
+      { config: { policy: publicAccess }, schema: { hide: true } },
+      async (request, reply) => {
+        const wanted = decodeURIComponent(request.url.split('?')[0] ?? '/');
+        if (wanted.startsWith('/api/')) throw new AppError('route_not_found');
+        const file = path.normalize(path.join(webDist, wanted));
+        if (file.startsWith(webDist + path.sep) && existsSync(file) && !file.endsWith(path.sep)) {
+          const immutable = wanted.startsWith('/assets/');
+          return reply
+            .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+            .sendFile(path.relative(webDist, file));
+        }
+        // Client-side routes all load the app shell.
+        return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+      },
+    );
+  }
+  return app;
+}
