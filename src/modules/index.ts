@@ -5,6 +5,9 @@
 import type { RouteModule } from '../platform/http/build-app.ts';
 import type { JobDefinition } from '../platform/jobs/job-definition.ts';
 import { deliverMailJob } from '../platform/mail/deliver-mail.job.ts';
+import { addressRoutes } from './addresses/addresses.routes.ts';
+import { officerRoutes } from './officers/officers.routes.ts';
+import { areaRoutes } from './areas/areas.routes.ts';
 import { accountRoutes } from './accounts/accounts.routes.ts';
 import { authRoutes } from './accounts/auth.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -16,6 +19,9 @@ export const routeModules: readonly RouteModule[] = [
   healthRoutes,
   authRoutes,
   zoneRoutes,
+  areaRoutes,
+  addressRoutes,
+  officerRoutes,
   accountRoutes,
   auditRoutes,
   mailOutboxRoutes,

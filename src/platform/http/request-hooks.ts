@@ -1,10 +1,10 @@
 /**
  * The per-request pipeline, in order:
  *  1. onRequest: language (query ?lang, cookie, Accept-Language) and actor (session cookie).
- *  2. preHandler: CSRF for unsafe methods, zone from `:zone`, pending second
+ *  2. preValidation: CSRF for unsafe methods, zone from `:zone`, pending second
  *     factor, rate limits, then the route's policy.
- * Authorisation runs after validation, so a refused caller learns nothing
- * about which inputs were valid beyond the schema itself.
+ * Authorisation runs before schema validation: a refused caller is refused
+ * whatever it sends, and learns nothing about what a valid request looks like.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.ts';
@@ -49,7 +49,7 @@ export function registerRequestHooks(app: FastifyInstance, context: AppContext):
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     if (request.is404) return; // the not-found handler answers for itself
     const config = request.routeOptions.config;
     const policy = config.policy;

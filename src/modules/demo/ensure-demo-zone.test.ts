@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { ensureDemoZone, ghentPopulation } from './ensure-demo-zone.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+describe('demo zone', () => {
+  it('is built from the real neighbourhoods of Ghent with its real population', async () => {
+    const result = await ensureDemoZone(t.context);
+    expect(result.created).toBe(true);
+    const areas = (await t.anonymous().get('/api/zones/gent/areas')).json() as { kind: string; population: number; parentId: string | null; isDemo: boolean; name: { nl: string } }[];
+    const neighbourhoods = areas.filter((a) => a.kind === 'neighbourhood');
+    expect(neighbourhoods).toHaveLength(25);
+    expect(neighbourhoods.map((a) => a.name.nl)).toContain('Brugse Poort - Rooigem');
+    const total = neighbourhoods.reduce((sum, a) => sum + a.population, 0);
+    expect(ghentPopulation()).toBe(263927);
+    expect(Math.abs(total - 263927)).toBeLessThanOrEqual(25); // rounding per neighbourhood
+    expect(neighbourhoods.every((a) => a.parentId !== null)).toBe(true);
+    expect(areas.filter((a) => a.kind === 'district')).toHaveLength(4);
+    expect(areas.every((a) => a.isDemo)).toBe(true);
+    const zone = (await t.anonymous().get('/api/zones/gent')).json();
+    expect(zone.isDemo).toBe(true);
+  });
+
+  it('answers who the neighbourhood officer is, with the deputy and the zone fallback', async () => {
+    const list = (await t.anonymous().get('/api/zones/gent/neighbourhood-officers')).json() as { area: { name: { nl: string } }; availability: string; officer: { name: string } | null; usualOfficerName: string | null }[];
+    const of = (name: string) => list.find((e) => e.area.name.nl === name);
+    expect(of('Binnenstad')?.availability).toBe('available');
+    expect(of('Binnenstad')?.officer?.name).toBe('Sarah De Smet');
+    expect(of('Stationsbuurt Noord')?.availability).toBe('deputy');
+    expect(of('Stationsbuurt Noord')?.usualOfficerName).toBe('Karim El Amrani');
+    expect(of('Drongen')?.availability).toBe('nobody');
+    // The Korenmarkt is in the Binnenstad.
+    const point = (await t.anonymous().get('/api/zones/gent/neighbourhood-officer?lon=3.7215&lat=51.0545')).json();
+    expect(point.area.name.nl).toBe('Binnenstad');
+    expect(point.officer.name).toBe('Sarah De Smet');
+    const staffing = (await t.anonymous().get('/api/zones/gent/staffing')).json();
+    expect(staffing.inspectors).toBe(12);
+    expect(staffing.inspectorsNeeded).toBeCloseTo(263927 / 4000, 0);
+    expect(staffing.neighbourhoodsWithoutOfficer).toBe(2);
+  });
+
+  it('does nothing the second time', async () => {
+    expect((await ensureDemoZone(t.context)).created).toBe(false);
+  });
+});
