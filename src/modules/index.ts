@@ -7,6 +7,7 @@ import type { JobDefinition } from '../platform/jobs/job-definition.ts';
 import { deliverMailJob } from '../platform/mail/deliver-mail.job.ts';
 import { addressRoutes } from './addresses/addresses.routes.ts';
 import { officerRoutes } from './officers/officers.routes.ts';
+import { clientConfigRoutes } from './client-config/client-config.routes.ts';
 import { areaRoutes } from './areas/areas.routes.ts';
 import { accountRoutes } from './accounts/accounts.routes.ts';
 import { authRoutes } from './accounts/auth.routes.ts';
@@ -17,6 +18,7 @@ import { zoneRoutes } from './zones/zones.routes.ts';
 
 export const routeModules: readonly RouteModule[] = [
   healthRoutes,
+  clientConfigRoutes,
   authRoutes,
   zoneRoutes,
   areaRoutes,

@@ -1,0 +1,38 @@
+/**
+ * Every page of the web app and its URL. Pages load on demand, so a
+ * resident's page does not carry the admin screens' code.
+ */
+import type { Component } from 'svelte';
+
+export interface PageProps {
+  params: Record<string, string>;
+}
+
+export interface RouteDefinition {
+  pattern: string;
+  /** Pages under a zone load that zone first (branding, languages, demo banner). */
+  load: () => Promise<{ default: Component<PageProps> }>;
+}
+
+export const routes: RouteDefinition[] = [
+  { pattern: '/', load: () => import('./pages/ZoneChooserPage.svelte') },
+  { pattern: '/login', load: () => import('./pages/LoginPage.svelte') },
+  { pattern: '/forgot-password', load: () => import('./pages/ForgotPasswordPage.svelte') },
+  { pattern: '/reset-password', load: () => import('./pages/ResetPasswordPage.svelte') },
+  { pattern: '/account', load: () => import('./pages/AccountPage.svelte') },
+  { pattern: '/outbox', load: () => import('./pages/OutboxPage.svelte') },
+  { pattern: '/:zone', load: () => import('./pages/HomePage.svelte') },
+  { pattern: '/:zone/officer', load: () => import('./pages/OfficerLookupPage.svelte') },
+  { pattern: '/:zone/about', load: () => import('./pages/ZonePage.svelte') },
+  { pattern: '/:zone/privacy', load: () => import('./pages/LegalPage.svelte') },
+  { pattern: '/:zone/terms', load: () => import('./pages/LegalPage.svelte') },
+  { pattern: '/:zone/admin', load: () => import('./pages/admin/AdminIndexPage.svelte') },
+  { pattern: '/:zone/admin/areas', load: () => import('./pages/admin/AdminAreasPage.svelte') },
+  { pattern: '/:zone/admin/users', load: () => import('./pages/admin/AdminUsersPage.svelte') },
+  { pattern: '/:zone/admin/officers', load: () => import('./pages/admin/AdminOfficersPage.svelte') },
+  { pattern: '/:zone/admin/settings', load: () => import('./pages/admin/AdminSettingsPage.svelte') },
+  { pattern: '/:zone/admin/audit', load: () => import('./pages/admin/AdminAuditPage.svelte') },
+];
+
+/** Top-level paths that are not zone slugs. */
+export const reservedPaths = new Set(['login', 'forgot-password', 'reset-password', 'account', 'outbox', 'api']);
