@@ -77,17 +77,23 @@ const commands: Record<string, (options: Options) => Promise<number>> = {
       console.log(`Audit chain intact: ${result.entries} entries, head ${result.headHash.slice(0, 16)}…`);
       return 0;
     }
-    console.error(`Audit chain BROKEN at entry ${result.brokenAt.seq}${result.brokenAt.id ? ` (id ${result.brokenAt.id})` : ''}: ${result.reason}.`);
+    console.error(
+      `Audit chain BROKEN at entry ${result.brokenAt.seq}${result.brokenAt.id ? ` (id ${result.brokenAt.id})` : ''}: ${result.reason}.`,
+    );
     console.error(`${result.entries} entries before it are intact.`);
     return 1;
   },
   async demo() {
     const result = await withContext((context) => ensureDemoZone(context));
-    console.log(result.created ? `Demo zone "${result.slug}" loaded.` : `Demo zone "${result.slug}" already exists.`);
+    console.log(
+      result.created ? `Demo zone "${result.slug}" loaded.` : `Demo zone "${result.slug}" already exists.`,
+    );
     return 0;
   },
   async 'create-zone'(options) {
-    const languages = String(options['languages'] ?? 'nl,fr,de,en').split(',').map((l) => l.trim());
+    const languages = String(options['languages'] ?? 'nl,fr,de,en')
+      .split(',')
+      .map((l) => l.trim());
     if (!languages.every(isLanguage)) throw new ConfigError('--languages', 'use nl, fr, de and/or en');
     const created = await withContext((context) =>
       context.db.transaction().execute((trx) =>
@@ -95,7 +101,8 @@ const commands: Record<string, (options: Options) => Promise<number>> = {
           slug: required(options, 'slug'),
           name: required(options, 'name'),
           languages: languages as Language[],
-          defaultLanguage: (options['default-language'] as Language | undefined) ?? (languages[0] as Language),
+          defaultLanguage:
+            (options['default-language'] as Language | undefined) ?? (languages[0] as Language),
           timeZone: String(options['time-zone'] ?? 'Europe/Brussels'),
           projection: String(options['projection'] ?? 'EPSG:31370'),
         }),
@@ -134,25 +141,41 @@ const commands: Record<string, (options: Options) => Promise<number>> = {
         codeProperty: options['code-property'] as string | undefined,
         populationProperty: options['population-property'] as string | undefined,
         nameLanguage: isLanguage(options['name-language']) ? options['name-language'] : undefined,
-        where: whereProperty && whereValues ? { property: whereProperty, values: whereValues.split(',') } : undefined,
+        where:
+          whereProperty && whereValues
+            ? { property: whereProperty, values: whereValues.split(',') }
+            : undefined,
         dryRun: options['dry-run'] === true,
       }),
     );
     for (const feature of report.features) {
-      const warnings = feature.warnings.map((w) => `${w.code}${w.count > 1 ? ` ×${w.count}` : ''}`).join(', ');
+      const warnings = feature.warnings
+        .map((w) => `${w.code}${w.count > 1 ? ` ×${w.count}` : ''}`)
+        .join(', ');
       const why = feature.reason ? ` — ${feature.reason}${feature.detail ? ` (${feature.detail})` : ''}` : '';
-      console.log(`#${feature.index} ${feature.name ?? '?'} [${feature.code ?? '-'}]: ${feature.status}${feature.updated ? ' (updated)' : ''}${warnings ? ` — repaired: ${warnings}` : ''}${why}`);
+      console.log(
+        `#${feature.index} ${feature.name ?? '?'} [${feature.code ?? '-'}]: ${feature.status}${feature.updated ? ' (updated)' : ''}${warnings ? ` — repaired: ${warnings}` : ''}${why}`,
+      );
     }
-    console.log(`\n${report.dryRun ? 'Dry run: nothing written. ' : ''}${report.imported} imported, ${report.repaired} repaired, ${report.refused} refused, ${report.skipped} skipped (source CRS ${report.sourceCrs}).`);
+    console.log(
+      `\n${report.dryRun ? 'Dry run: nothing written. ' : ''}${report.imported} imported, ${report.repaired} repaired, ${report.refused} refused, ${report.skipped} skipped (source CRS ${report.sourceCrs}).`,
+    );
     return 0;
   },
   async 'import-addresses'(options) {
     const file = required(options, 'file');
     const report = await withContext(async (context) =>
-      importAddresses(context, await zoneBySlug(context, required(options, 'zone')), null, readFileSync(file, 'utf8')),
+      importAddresses(
+        context,
+        await zoneBySlug(context, required(options, 'zone')),
+        null,
+        readFileSync(file, 'utf8'),
+      ),
     );
     for (const refused of report.refused) console.log(`line ${refused.line}: ${refused.reason}`);
-    console.log(`${report.imported} addresses imported (${report.outsideAreas} outside every area), ${report.refused.length} refused.`);
+    console.log(
+      `${report.imported} addresses imported (${report.outsideAreas} outside every area), ${report.refused.length} refused.`,
+    );
     return report.imported > 0 ? 0 : 1;
   },
 };
@@ -175,9 +198,27 @@ async function main(): Promise<number> {
       'dry-run': { type: 'boolean' },
       operator: { type: 'boolean' },
       ...Object.fromEntries(
-        ['slug', 'name', 'languages', 'default-language', 'time-zone', 'projection', 'email', 'password', 'zone', 'role', 'file', 'kind', 'parent', 'object', 'name-property', 'code-property', 'population-property', 'where', 'name-language'].map(
-          (name) => [name, { type: 'string' as const }],
-        ),
+        [
+          'slug',
+          'name',
+          'languages',
+          'default-language',
+          'time-zone',
+          'projection',
+          'email',
+          'password',
+          'zone',
+          'role',
+          'file',
+          'kind',
+          'parent',
+          'object',
+          'name-property',
+          'code-property',
+          'population-property',
+          'where',
+          'name-language',
+        ].map((name) => [name, { type: 'string' as const }]),
       ),
     },
   });
@@ -189,7 +230,9 @@ main()
   .catch((error: unknown) => {
     if (error instanceof ConfigError || error instanceof DataFolderBusyError) console.error(error.message);
     else if (error instanceof AppError) {
-      console.error(`${translate('en', `error.${error.code}`, error.params)}${error.details.length ? '\n' + error.details.map((d) => `  ${d.path}: ${d.message}`).join('\n') : ''}`);
+      console.error(
+        `${translate('en', `error.${error.code}`, error.params)}${error.details.length ? '\n' + error.details.map((d) => `  ${d.path}: ${d.message}`).join('\n') : ''}`,
+      );
     } else console.error(error);
     process.exit(1);
   });

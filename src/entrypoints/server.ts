@@ -22,12 +22,17 @@ async function main(): Promise<void> {
   if (config.runJobsInServer) await runJobs(context);
   if (config.demo) {
     const demo = await ensureDemoZone(context);
-    if (demo.created) console.log(`Loaded the demo zone "${demo.slug}" (${demo.areas} neighbourhoods, ${demo.officers} officers).`);
+    if (demo.created)
+      console.log(
+        `Loaded the demo zone "${demo.slug}" (${demo.areas} neighbourhoods, ${demo.officers} officers).`,
+      );
   }
   const app = await buildApp(context, { routeModules, webDist: path.join(root, 'web/dist') });
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
-  console.log(`\nNabij is running: open ${shown}\n  database: ${context.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL'}\n  mail: ${context.mail.kind === 'outbox' ? `demo outbox (${shown}/outbox)` : 'SMTP'}\n  API docs: ${shown}/api/docs\n`);
+  console.log(
+    `\nNabij is running: open ${shown}\n  database: ${context.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL'}\n  mail: ${context.mail.kind === 'outbox' ? `demo outbox (${shown}/outbox)` : 'SMTP'}\n  API docs: ${shown}/api/docs\n`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

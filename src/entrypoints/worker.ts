@@ -11,7 +11,10 @@ import { runJobs } from '../platform/jobs/run-jobs.ts';
 async function main(): Promise<void> {
   const config = readConfig();
   if (config.databaseUrl === undefined) {
-    throw new ConfigError('DATABASE_URL', 'the worker needs PostgreSQL; with the embedded database the server runs the jobs itself');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'the worker needs PostgreSQL; with the embedded database the server runs the jobs itself',
+    );
   }
   const context = await createAppContext(config, { jobDefinitions });
   await context.jobs.start();

@@ -29,7 +29,10 @@ export interface CreateContextOptions {
   migrate?: boolean;
 }
 
-export async function createAppContext(config: Config, options: CreateContextOptions): Promise<RunningContext> {
+export async function createAppContext(
+  config: Config,
+  options: CreateContextOptions,
+): Promise<RunningContext> {
   let lock: DataFolderLock | undefined;
   let database = options.database;
   const ownsDatabase = database === undefined;

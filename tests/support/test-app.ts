@@ -52,7 +52,9 @@ export interface TestApp {
   clock: TestClock;
   config: Config;
   close(): Promise<void>;
-  createZone(overrides?: Partial<{ slug: string; name: string; languages: Language[] }>): Promise<{ id: string; slug: string }>;
+  createZone(
+    overrides?: Partial<{ slug: string; name: string; languages: Language[] }>,
+  ): Promise<{ id: string; slug: string }>;
   createAccount(options?: {
     email?: string;
     password?: string;
@@ -94,9 +96,27 @@ function makeAgent(app: FastifyInstance, cookie: string | null, csrfToken: strin
       return response;
     },
     get: (url, headers) => agent.request({ method: 'GET', url, ...(headers ? { headers } : {}) }),
-    post: (url, body, headers) => agent.request({ method: 'POST', url, ...(body !== undefined ? { payload: body as object } : {}), ...(headers ? { headers } : {}) }),
-    put: (url, body, headers) => agent.request({ method: 'PUT', url, ...(body !== undefined ? { payload: body as object } : {}), ...(headers ? { headers } : {}) }),
-    patch: (url, body, headers) => agent.request({ method: 'PATCH', url, ...(body !== undefined ? { payload: body as object } : {}), ...(headers ? { headers } : {}) }),
+    post: (url, body, headers) =>
+      agent.request({
+        method: 'POST',
+        url,
+        ...(body !== undefined ? { payload: body as object } : {}),
+        ...(headers ? { headers } : {}),
+      }),
+    put: (url, body, headers) =>
+      agent.request({
+        method: 'PUT',
+        url,
+        ...(body !== undefined ? { payload: body as object } : {}),
+        ...(headers ? { headers } : {}),
+      }),
+    patch: (url, body, headers) =>
+      agent.request({
+        method: 'PATCH',
+        url,
+        ...(body !== undefined ? { payload: body as object } : {}),
+        ...(headers ? { headers } : {}),
+      }),
     delete: (url, headers) => agent.request({ method: 'DELETE', url, ...(headers ? { headers } : {}) }),
   };
   return agent;
@@ -152,7 +172,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
           default_language: overrides.languages?.[0] ?? 'nl',
           time_zone: 'Europe/Brussels',
           projection: 'EPSG:31370',
-          contact: JSON.stringify({ phone: '+32 9 266 61 11', email: 'zone@example.be', address: 'Antwerpsesteenweg 1, 9000 Gent', website: null, openingHours: {} }),
+          contact: JSON.stringify({
+            phone: '+32 9 266 61 11',
+            email: 'zone@example.be',
+            address: 'Antwerpsesteenweg 1, 9000 Gent',
+            website: null,
+            openingHours: {},
+          }),
           branding: JSON.stringify({ logoUrl: null, primaryColour: '#1f3a5f', accentColour: '#c8102e' }),
           legal: JSON.stringify({ privacyNotice: { en: 'Privacy notice' }, terms: { en: 'Terms' } }),
           created_at: clock.now(),
@@ -183,7 +209,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       for (const grant of spec.grants ?? []) {
         await context.db
           .insertInto('role_grants')
-          .values({ id: newId(), zone_id: grant.zoneId, account_id: id, role: grant.role, area_ids: JSON.stringify(grant.areaIds ?? []) })
+          .values({
+            id: newId(),
+            zone_id: grant.zoneId,
+            account_id: id,
+            role: grant.role,
+            area_ids: JSON.stringify(grant.areaIds ?? []),
+          })
           .execute();
       }
       return { id, email, password, totpSecret };
@@ -194,14 +226,21 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     async login(account) {
       const agent = makeAgent(app, null, null);
-      const response = await agent.post('/api/auth/login', { email: account.email, password: account.password });
-      if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+      const response = await agent.post('/api/auth/login', {
+        email: account.email,
+        password: account.password,
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login failed: ${response.statusCode} ${response.body}`);
       let body = response.json() as { status: string; csrfToken: string };
       agent.csrfToken = body.csrfToken;
       if (body.status === 'second_factor_required') {
         if (!account.totpSecret) throw new Error('second factor required but no secret');
-        const second = await agent.post('/api/auth/second-factor', { code: testApp.totp(account.totpSecret) });
-        if (second.statusCode !== 200) throw new Error(`second factor failed: ${second.statusCode} ${second.body}`);
+        const second = await agent.post('/api/auth/second-factor', {
+          code: testApp.totp(account.totpSecret),
+        });
+        if (second.statusCode !== 200)
+          throw new Error(`second factor failed: ${second.statusCode} ${second.body}`);
         body = second.json() as { status: string; csrfToken: string };
         agent.csrfToken = body.csrfToken;
       }

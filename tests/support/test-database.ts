@@ -85,6 +85,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const dump = new Blob([readFileSync(TEMPLATE_DUMP)]);
-  const handle = await connectDatabase({ databaseUrl: undefined, pgliteDataDir: 'memory://', pgliteLoadDataDir: dump });
+  const handle = await connectDatabase({
+    databaseUrl: undefined,
+    pgliteDataDir: 'memory://',
+    pgliteLoadDataDir: dump,
+  });
   return { handle, destroy: () => handle.close() };
 }

@@ -64,10 +64,19 @@ export async function recordFailedLogin(
 }
 
 export async function clearFailedLogins(db: Kysely<Database>, accountId: string): Promise<void> {
-  await db.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', accountId).execute();
+  await db
+    .updateTable('accounts')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', accountId)
+    .execute();
 }
 
-export async function setPasswordHash(db: Kysely<Database>, accountId: string, passwordHash: string, now: Date) {
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  accountId: string,
+  passwordHash: string,
+  now: Date,
+) {
   await db
     .updateTable('accounts')
     .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: now })
@@ -78,7 +87,12 @@ export async function setPasswordHash(db: Kysely<Database>, accountId: string, p
 export async function setTotp(
   db: Kysely<Database>,
   accountId: string,
-  fields: { secret?: string | null; enabled?: boolean; lastStep?: number | null },
+  fields: {
+    secret?: string | null;
+    pendingSecret?: string | null;
+    enabled?: boolean;
+    lastStep?: number | null;
+  },
   now: Date,
 ): Promise<void> {
   await db
@@ -86,6 +100,7 @@ export async function setTotp(
     .set({
       updated_at: now,
       ...(fields.secret !== undefined ? { totp_secret: fields.secret } : {}),
+      ...(fields.pendingSecret !== undefined ? { totp_pending_secret: fields.pendingSecret } : {}),
       ...(fields.enabled !== undefined ? { totp_enabled: fields.enabled } : {}),
       ...(fields.lastStep !== undefined ? { totp_last_step: fields.lastStep } : {}),
     })
@@ -106,7 +121,12 @@ export async function claimTotpStep(db: Kysely<Database>, accountId: string, ste
 }
 
 export function listGrantsOfAccount(db: Kysely<Database>, accountId: string): Promise<RoleGrant[]> {
-  return db.selectFrom('role_grants').selectAll().where('account_id', '=', accountId).orderBy('created_at').execute();
+  return db
+    .selectFrom('role_grants')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function replaceZoneGrants(
@@ -116,7 +136,11 @@ export async function replaceZoneGrants(
   grants: { id: string; role: Role; areaIds: string[] }[],
   now: Date,
 ): Promise<void> {
-  await db.deleteFrom('role_grants').where('zone_id', '=', zoneId).where('account_id', '=', accountId).execute();
+  await db
+    .deleteFrom('role_grants')
+    .where('zone_id', '=', zoneId)
+    .where('account_id', '=', accountId)
+    .execute();
   if (grants.length === 0) return;
   await db
     .insertInto('role_grants')
@@ -176,13 +200,20 @@ export function listAccountsOfZone(
   if (options.search) {
     const like = `%${options.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
-      eb.or([eb(sql`lower(accounts.email)`, 'like', like), eb(sql`lower(accounts.display_name)`, 'like', like)]),
+      eb.or([
+        eb(sql`lower(accounts.email)`, 'like', like),
+        eb(sql`lower(accounts.display_name)`, 'like', like),
+      ]),
     );
   }
   return query.execute();
 }
 
-export function listGrantsInZone(db: Kysely<Database>, zoneId: string, accountIds: string[]): Promise<RoleGrant[]> {
+export function listGrantsInZone(
+  db: Kysely<Database>,
+  zoneId: string,
+  accountIds: string[],
+): Promise<RoleGrant[]> {
   if (accountIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('role_grants')

@@ -7,7 +7,13 @@ import { pageOf } from '../../platform/http/pagination.ts';
 import { requireAccountId, requireZone } from '../../platform/http/require.ts';
 import { ZoneParams } from '../zones/zones.schema.ts';
 import { accountPolicies as can } from './accounts.policy.ts';
-import { AccountParams, InviteAccountBody, ListAccountsQuery, SetGrantsBody, ZoneAccount } from './accounts.schema.ts';
+import {
+  AccountParams,
+  InviteAccountBody,
+  ListAccountsQuery,
+  SetGrantsBody,
+  ZoneAccount,
+} from './accounts.schema.ts';
 import { inviteAccount, listZoneAccounts, setZoneGrants } from './manage-zone-accounts.ts';
 
 export function accountRoutes(fastify: FastifyInstance, context: AppContext): void {
@@ -18,20 +24,40 @@ export function accountRoutes(fastify: FastifyInstance, context: AppContext): vo
     '/api/zones/:zone/accounts',
     {
       config: { policy: can.listZoneAccounts },
-      schema: { tags, summary: "The zone's accounts and their roles (audited read)", params: ZoneParams, querystring: ListAccountsQuery, response: { 200: pageOf(ZoneAccount) } },
+      schema: {
+        tags,
+        summary: "The zone's accounts and their roles (audited read)",
+        params: ZoneParams,
+        querystring: ListAccountsQuery,
+        response: { 200: pageOf(ZoneAccount) },
+      },
     },
-    async (request) => listZoneAccounts(context, requireZone(request), requireAccountId(request), request.query),
+    async (request) =>
+      listZoneAccounts(context, requireZone(request), requireAccountId(request), request.query),
   );
 
   app.post(
     '/api/zones/:zone/accounts',
     {
       config: { policy: can.inviteAccount },
-      schema: { tags, summary: 'Invite someone: new accounts get a mail to choose a password', params: ZoneParams, body: InviteAccountBody, response: { 201: ZoneAccount } },
+      schema: {
+        tags,
+        summary: 'Invite someone: new accounts get a mail to choose a password',
+        params: ZoneParams,
+        body: InviteAccountBody,
+        response: { 201: ZoneAccount },
+      },
     },
     async (request, reply) =>
       idempotent(context, request, reply, 201, (trx) =>
-        inviteAccount(context, trx, requireZone(request), requireAccountId(request), request.language, request.body),
+        inviteAccount(
+          context,
+          trx,
+          requireZone(request),
+          requireAccountId(request),
+          request.language,
+          request.body,
+        ),
       ),
   );
 
@@ -39,11 +65,26 @@ export function accountRoutes(fastify: FastifyInstance, context: AppContext): vo
     '/api/zones/:zone/accounts/:accountId/roles',
     {
       config: { policy: can.setGrants },
-      schema: { tags, summary: 'Set the roles an account holds in the zone (empty: no access)', params: AccountParams, body: SetGrantsBody, response: { 200: ZoneAccount } },
+      schema: {
+        tags,
+        summary: 'Set the roles an account holds in the zone (empty: no access)',
+        params: AccountParams,
+        body: SetGrantsBody,
+        response: { 200: ZoneAccount },
+      },
     },
     async (request) =>
-      context.db.transaction().execute((trx) =>
-        setZoneGrants(context, trx, requireZone(request), requireAccountId(request), request.params.accountId, request.body),
-      ),
+      context.db
+        .transaction()
+        .execute((trx) =>
+          setZoneGrants(
+            context,
+            trx,
+            requireZone(request),
+            requireAccountId(request),
+            request.params.accountId,
+            request.body,
+          ),
+        ),
   );
 }

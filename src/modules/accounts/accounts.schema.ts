@@ -28,7 +28,10 @@ export const LoginResponse = Type.Object({
   csrfToken: Type.String(),
 });
 
-export const CodeBody = Type.Object({ code: Type.String({ pattern: '^\\s*\\d{6}\\s*$' }) }, { additionalProperties: false });
+export const CodeBody = Type.Object(
+  { code: Type.String({ pattern: '^\\s*\\d{6}\\s*$' }) },
+  { additionalProperties: false },
+);
 
 export const PasswordResetRequestBody = Type.Object(
   { email: Email, language: Type.Optional(LanguageSchema) },
@@ -36,7 +39,10 @@ export const PasswordResetRequestBody = Type.Object(
 );
 
 export const PasswordResetConfirmBody = Type.Object(
-  { token: Type.String({ minLength: 20, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    token: Type.String({ minLength: 20, maxLength: 200 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
   { additionalProperties: false },
 );
 
@@ -55,7 +61,12 @@ export const CurrentAccount = Type.Object({
     Type.Null(),
   ]),
   grants: Type.Array(
-    Type.Object({ zone: Type.String(), zoneName: Type.String(), role: Type.String(), areaIds: Type.Array(Type.String()) }),
+    Type.Object({
+      zone: Type.String(),
+      zoneName: Type.String(),
+      role: Type.String(),
+      areaIds: Type.Array(Type.String()),
+    }),
   ),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
   secondFactorPending: Type.Boolean(),

@@ -11,7 +11,13 @@ import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { newId } from '../../platform/ids.ts';
 import { queueMail } from '../../platform/mail/queue-mail.ts';
 import { findZoneBySlug } from '../zones/zones.repository.ts';
-import { findAccountByEmail, insertAccount, listGrantsInZone, replaceZoneGrants, setPasswordHash } from './accounts.repository.ts';
+import {
+  findAccountByEmail,
+  insertAccount,
+  listGrantsInZone,
+  replaceZoneGrants,
+  setPasswordHash,
+} from './accounts.repository.ts';
 import { createPasswordLink, INVITATION_VALID_DAYS } from './password-reset.ts';
 
 export interface CliAccountInput {
@@ -24,9 +30,12 @@ export interface CliAccountInput {
 }
 
 export async function createAccountFromCli(context: AppContext, input: CliAccountInput) {
-  if (input.password !== undefined && !isAcceptablePassword(input.password)) throw new AppError('password_too_weak');
+  if (input.password !== undefined && !isAcceptablePassword(input.password))
+    throw new AppError('password_too_weak');
   if ((input.zoneSlug === undefined) !== (input.role === undefined)) {
-    throw new AppError('validation_failed', {}, [{ path: '--zone/--role', code: 'required', message: 'give --zone and --role together' }]);
+    throw new AppError('validation_failed', {}, [
+      { path: '--zone/--role', code: 'required', message: 'give --zone and --role together' },
+    ]);
   }
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
   return context.db.transaction().execute(async (trx) => {
@@ -34,12 +43,24 @@ export async function createAccountFromCli(context: AppContext, input: CliAccoun
     let account = await findAccountByEmail(trx, input.email);
     const created = !account;
     if (!account) {
-      await insertAccount(trx, { id: newId(), email: input.email, displayName: input.name, passwordHash, language: null, isOperator: input.operator }, now);
+      await insertAccount(
+        trx,
+        {
+          id: newId(),
+          email: input.email,
+          displayName: input.name,
+          passwordHash,
+          language: null,
+          isOperator: input.operator,
+        },
+        now,
+      );
       account = await findAccountByEmail(trx, input.email);
       if (!account) throw new Error('account vanished');
     } else {
       if (passwordHash) await setPasswordHash(trx, account.id, passwordHash, now);
-      if (input.operator) await trx.updateTable('accounts').set({ is_operator: true }).where('id', '=', account.id).execute();
+      if (input.operator)
+        await trx.updateTable('accounts').set({ is_operator: true }).where('id', '=', account.id).execute();
     }
     if (input.zoneSlug && input.role) {
       const zone = await findZoneBySlug(trx, input.zoneSlug);
@@ -47,7 +68,13 @@ export async function createAccountFromCli(context: AppContext, input: CliAccoun
       const grants = await listGrantsInZone(trx, zone.id, [account.id]);
       const roles = new Map<Role, string[]>(grants.map((g) => [g.role, g.area_ids]));
       roles.set(input.role, []);
-      await replaceZoneGrants(trx, zone.id, account.id, [...roles].map(([role, areaIds]) => ({ id: newId(), role, areaIds })), now);
+      await replaceZoneGrants(
+        trx,
+        zone.id,
+        account.id,
+        [...roles].map(([role, areaIds]) => ({ id: newId(), role, areaIds })),
+        now,
+      );
     }
     let link: string | null = null;
     if (!passwordHash && account.password_hash === null) {
@@ -60,7 +87,17 @@ export async function createAccountFromCli(context: AppContext, input: CliAccoun
         params: { name: account.display_name, zone: 'Nabij', link, days: INVITATION_VALID_DAYS },
       });
     }
-    await recordAudit(trx, { zoneId: null, accountId: null, action: created ? 'account.created_by_cli' : 'account.updated_by_cli', subjectType: 'account', subjectId: account.id }, now);
+    await recordAudit(
+      trx,
+      {
+        zoneId: null,
+        accountId: null,
+        action: created ? 'account.created_by_cli' : 'account.updated_by_cli',
+        subjectType: 'account',
+        subjectId: account.id,
+      },
+      now,
+    );
     return { email: account.email, created, link };
   });
 }

@@ -10,15 +10,32 @@ export async function getCurrentAccount(
   secondFactorPending: boolean,
 ): Promise<CurrentAccount> {
   if (actor.accountId === null || actor.session === null) {
-    return { account: null, grants: [], csrfToken: null, secondFactorPending: false, secondFactorVerified: false };
+    return {
+      account: null,
+      grants: [],
+      csrfToken: null,
+      secondFactorPending: false,
+      secondFactorVerified: false,
+    };
   }
   const account = await findAccountById(context.db, actor.accountId);
-  if (!account) return { account: null, grants: [], csrfToken: null, secondFactorPending: false, secondFactorVerified: false };
+  if (!account)
+    return {
+      account: null,
+      grants: [],
+      csrfToken: null,
+      secondFactorPending: false,
+      secondFactorVerified: false,
+    };
   const zoneIds = [...new Set(actor.grants.map((g) => g.zoneId))];
   const zones =
     zoneIds.length === 0
       ? []
-      : await context.db.selectFrom('zones').select(['id', 'slug', 'name']).where('id', 'in', zoneIds).execute();
+      : await context.db
+          .selectFrom('zones')
+          .select(['id', 'slug', 'name'])
+          .where('id', 'in', zoneIds)
+          .execute();
   const zoneById = new Map(zones.map((z) => [z.id, z]));
   return {
     account: {

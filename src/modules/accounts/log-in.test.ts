@@ -23,17 +23,24 @@ describe('logging in', () => {
 
   it('refuses a wrong password with a stable code and a translated message', async () => {
     const account = await t.createAccount();
-    const response = await t.anonymous().post(
-      '/api/auth/login',
-      { email: account.email, password: 'wrong password!' },
-      { 'accept-language': 'nl-BE,nl;q=0.9' },
-    );
+    const response = await t
+      .anonymous()
+      .post(
+        '/api/auth/login',
+        { email: account.email, password: 'wrong password!' },
+        { 'accept-language': 'nl-BE,nl;q=0.9' },
+      );
     expect(response.statusCode).toBe(401);
-    expect(response.json().error).toEqual({ code: 'invalid_credentials', message: 'Het e-mailadres of wachtwoord is niet juist.' });
+    expect(response.json().error).toEqual({
+      code: 'invalid_credentials',
+      message: 'Het e-mailadres of wachtwoord is niet juist.',
+    });
   });
 
   it('answers an unknown email exactly like a wrong password', async () => {
-    const response = await t.anonymous().post('/api/auth/login', { email: 'nobody@example.be', password: 'whatever password' });
+    const response = await t
+      .anonymous()
+      .post('/api/auth/login', { email: 'nobody@example.be', password: 'whatever password' });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe('invalid_credentials');
   });
@@ -42,16 +49,28 @@ describe('logging in', () => {
     const account = await t.createAccount();
     const anonymous = t.anonymous();
     for (let i = 0; i < 2; i += 1) {
-      const r = await anonymous.post('/api/auth/login', { email: account.email, password: 'bad password ' + i });
+      const r = await anonymous.post('/api/auth/login', {
+        email: account.email,
+        password: 'bad password ' + i,
+      });
       expect(r.json().error.code).toBe('invalid_credentials');
     }
-    const third = await anonymous.post('/api/auth/login', { email: account.email, password: 'bad password 3' });
+    const third = await anonymous.post('/api/auth/login', {
+      email: account.email,
+      password: 'bad password 3',
+    });
     expect(third.statusCode).toBe(423);
     expect(third.json().error.code).toBe('account_locked');
-    const right = await anonymous.post('/api/auth/login', { email: account.email, password: account.password });
+    const right = await anonymous.post('/api/auth/login', {
+      email: account.email,
+      password: account.password,
+    });
     expect(right.json().error.code).toBe('account_locked');
     t.clock.advance(16 * 60_000);
-    const later = await anonymous.post('/api/auth/login', { email: account.email, password: account.password });
+    const later = await anonymous.post('/api/auth/login', {
+      email: account.email,
+      password: account.password,
+    });
     expect(later.statusCode).toBe(200);
   });
 
@@ -70,7 +89,11 @@ describe('logging in', () => {
     const agent = await t.login(account);
     const cookie = agent.cookie;
     expect((await agent.post('/api/auth/logout')).statusCode).toBe(200);
-    const reuse = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookie ?? '' } });
+    const reuse = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: cookie ?? '' },
+    });
     expect(reuse.json().account).toBeNull();
   });
 
@@ -97,7 +120,11 @@ describe('CSRF protection', () => {
   it('refuses a write with the session cookie but without the CSRF token', async () => {
     const account = await t.createAccount();
     const agent = await t.login(account);
-    const response = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: agent.cookie ?? '' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: agent.cookie ?? '' },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('csrf_failed');
   });

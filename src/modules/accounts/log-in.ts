@@ -40,12 +40,19 @@ export async function logIn(context: AppContext, email: string, password: string
       const locked = result.locked_until !== null && result.locked_until > now;
       await recordAudit(
         trx,
-        { zoneId: null, accountId: account.id, action: locked ? 'account.locked' : 'account.login_failed', subjectType: 'account', subjectId: account.id },
+        {
+          zoneId: null,
+          accountId: account.id,
+          action: locked ? 'account.locked' : 'account.login_failed',
+          subjectType: 'account',
+          subjectId: account.id,
+        },
         now,
       );
       return { locked, until: result.locked_until };
     });
-    if (after.locked && after.until) throw new AppError('account_locked', { until: lockedMessageTime(after.until) });
+    if (after.locked && after.until)
+      throw new AppError('account_locked', { until: lockedMessageTime(after.until) });
     throw new AppError('invalid_credentials');
   }
   return context.db.transaction().execute(async (trx) => {

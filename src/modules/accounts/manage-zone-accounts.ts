@@ -27,24 +27,36 @@ import { createPasswordLink, INVITATION_VALID_DAYS } from './password-reset.ts';
 async function assertAreasInZone(db: Kysely<Database>, zoneId: string, grants: { areaIds: string[] }[]) {
   const ids = [...new Set(grants.flatMap((g) => g.areaIds))];
   if (ids.length === 0) return;
-  const found = await db.selectFrom('areas').select('id').where('zone_id', '=', zoneId).where('id', 'in', ids).execute();
+  const found = await db
+    .selectFrom('areas')
+    .select('id')
+    .where('zone_id', '=', zoneId)
+    .where('id', 'in', ids)
+    .execute();
   if (found.length !== ids.length) throw new AppError('area_not_found');
 }
 
-async function toZoneAccounts(db: Kysely<Database>, zoneId: string, rows: Awaited<ReturnType<typeof listAccountsOfZone>>, now: Date) {
-  const grants = await listGrantsInZone(db, zoneId, rows.map((r) => r.id));
-  return rows.map(
-    (row): ZoneAccount => ({
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      totpEnabled: row.totp_enabled,
-      locked: row.locked_until !== null && row.locked_until > now,
-      disabled: row.disabled_at !== null,
-      isDemo: row.is_demo,
-      grants: grants.filter((g) => g.account_id === row.id).map((g) => ({ role: g.role, areaIds: g.area_ids })),
-    }),
+async function toZoneAccounts(
+  db: Kysely<Database>,
+  zoneId: string,
+  rows: Awaited<ReturnType<typeof listAccountsOfZone>>,
+  now: Date,
+) {
+  const grants = await listGrantsInZone(
+    db,
+    zoneId,
+    rows.map((r) => r.id),
   );
+  return rows.map((row): ZoneAccount => ({
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    totpEnabled: row.totp_enabled,
+    locked: row.locked_until !== null && row.locked_until > now,
+    disabled: row.disabled_at !== null,
+    isDemo: row.is_demo,
+    grants: grants.filter((g) => g.account_id === row.id).map((g) => ({ role: g.role, areaIds: g.area_ids })),
+  }));
 }
 
 export async function listZoneAccounts(
@@ -61,14 +73,25 @@ export async function listZoneAccounts(
     search: query.search?.trim() || null,
   });
   const page = toPage(rows, limit, (r) => [r.id]);
-  await recordAudit(context.db, {
-    zoneId: zone.id,
-    accountId: readerId,
-    action: 'account.personal_data_read',
-    subjectType: 'account_list',
-    subjectId: page.items.map((r) => r.id).join(',').slice(0, 2000) || null,
-  }, context.now());
-  return { items: await toZoneAccounts(context.db, zone.id, page.items, context.now()), nextCursor: page.nextCursor };
+  await recordAudit(
+    context.db,
+    {
+      zoneId: zone.id,
+      accountId: readerId,
+      action: 'account.personal_data_read',
+      subjectType: 'account_list',
+      subjectId:
+        page.items
+          .map((r) => r.id)
+          .join(',')
+          .slice(0, 2000) || null,
+    },
+    context.now(),
+  );
+  return {
+    items: await toZoneAccounts(context.db, zone.id, page.items, context.now()),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export async function inviteAccount(
@@ -84,7 +107,17 @@ export async function inviteAccount(
   let account = await findAccountByEmail(trx, body.email);
   if (!account) {
     const id = newId();
-    await insertAccount(trx, { id, email: body.email, displayName: body.displayName, passwordHash: null, language: body.language ?? null }, now);
+    await insertAccount(
+      trx,
+      {
+        id,
+        email: body.email,
+        displayName: body.displayName,
+        passwordHash: null,
+        language: body.language ?? null,
+      },
+      now,
+    );
     account = await findAccountById(trx, id);
     if (!account) throw new Error('account vanished');
     const link = await createPasswordLink(context, trx, id, INVITATION_VALID_DAYS * 24 * 60);
@@ -95,13 +128,39 @@ export async function inviteAccount(
       language: body.language ?? language,
       params: { name: body.displayName, zone: zone.name, link, days: INVITATION_VALID_DAYS },
     });
-    await recordAudit(trx, { zoneId: zone.id, accountId: inviterId, action: 'account.invited', subjectType: 'account', subjectId: id }, now);
+    await recordAudit(
+      trx,
+      {
+        zoneId: zone.id,
+        accountId: inviterId,
+        action: 'account.invited',
+        subjectType: 'account',
+        subjectId: id,
+      },
+      now,
+    );
   }
   const existing = await listGrantsInZone(trx, zone.id, [account.id]);
   const merged = new Map<Role, string[]>(existing.map((g) => [g.role, g.area_ids]));
   for (const grant of body.grants) merged.set(grant.role as Role, grant.areaIds);
-  await replaceZoneGrants(trx, zone.id, account.id, [...merged].map(([role, areaIds]) => ({ id: newId(), role, areaIds })), now);
-  await recordAudit(trx, { zoneId: zone.id, accountId: inviterId, action: 'account.roles_changed', subjectType: 'account', subjectId: account.id }, now);
+  await replaceZoneGrants(
+    trx,
+    zone.id,
+    account.id,
+    [...merged].map(([role, areaIds]) => ({ id: newId(), role, areaIds })),
+    now,
+  );
+  await recordAudit(
+    trx,
+    {
+      zoneId: zone.id,
+      accountId: inviterId,
+      action: 'account.roles_changed',
+      subjectType: 'account',
+      subjectId: account.id,
+    },
+    now,
+  );
   const [view] = await toZoneAccounts(trx, zone.id, [account], now);
   if (!view) throw new Error('account view missing');
   return view;
@@ -123,12 +182,32 @@ export async function setZoneGrants(
   const roles = new Set<string>(body.grants.map((g) => g.role));
   if (roles.size !== body.grants.length) throw new AppError('validation_failed');
   // An administrator cannot remove their own administrator role: a zone must not lock itself out.
-  if (accountId === actorId && current.some((g) => g.role === 'administrator') && !roles.has('administrator')) {
+  if (
+    accountId === actorId &&
+    current.some((g) => g.role === 'administrator') &&
+    !roles.has('administrator')
+  ) {
     throw new AppError('forbidden');
   }
   await assertAreasInZone(trx, zone.id, body.grants);
-  await replaceZoneGrants(trx, zone.id, accountId, body.grants.map((g) => ({ id: newId(), role: g.role as Role, areaIds: g.areaIds })), context.now());
-  await recordAudit(trx, { zoneId: zone.id, accountId: actorId, action: 'account.roles_changed', subjectType: 'account', subjectId: accountId }, context.now());
+  await replaceZoneGrants(
+    trx,
+    zone.id,
+    accountId,
+    body.grants.map((g) => ({ id: newId(), role: g.role as Role, areaIds: g.areaIds })),
+    context.now(),
+  );
+  await recordAudit(
+    trx,
+    {
+      zoneId: zone.id,
+      accountId: actorId,
+      action: 'account.roles_changed',
+      subjectType: 'account',
+      subjectId: accountId,
+    },
+    context.now(),
+  );
   const [view] = await toZoneAccounts(trx, zone.id, [account], context.now());
   if (!view) throw new Error('account view missing');
   return view;

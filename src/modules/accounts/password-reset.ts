@@ -14,7 +14,12 @@ import type { Database } from '../../platform/database/tables.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
 import { queueMail } from '../../platform/mail/queue-mail.ts';
-import { consumePasswordReset, findAccountByEmail, insertPasswordReset, setPasswordHash } from './accounts.repository.ts';
+import {
+  consumePasswordReset,
+  findAccountByEmail,
+  insertPasswordReset,
+  setPasswordHash,
+} from './accounts.repository.ts';
 
 export const RESET_VALID_MINUTES = 60;
 export const INVITATION_VALID_DAYS = 7;
@@ -28,12 +33,22 @@ export async function createPasswordLink(
 ): Promise<string> {
   const token = randomToken();
   const now = context.now();
-  await insertPasswordReset(trx, hashToken(context.secrets.sessionKey, token), accountId, new Date(now.getTime() + validForMinutes * 60_000), now);
+  await insertPasswordReset(
+    trx,
+    hashToken(context.secrets.sessionKey, token),
+    accountId,
+    new Date(now.getTime() + validForMinutes * 60_000),
+    now,
+  );
   // The token travels in the fragment: it never reaches server logs or Referer headers.
   return `${context.config.publicUrl}/reset-password#token=${token}`;
 }
 
-export async function requestPasswordReset(context: AppContext, email: string, language: Language): Promise<void> {
+export async function requestPasswordReset(
+  context: AppContext,
+  email: string,
+  language: Language,
+): Promise<void> {
   const account = await findAccountByEmail(context.db, email);
   if (!account || account.disabled_at !== null) return;
   await context.db.transaction().execute(async (trx) => {
@@ -45,7 +60,17 @@ export async function requestPasswordReset(context: AppContext, email: string, l
       language: account.language ?? language,
       params: { name: account.display_name, link, minutes: RESET_VALID_MINUTES },
     });
-    await recordAudit(trx, { zoneId: null, accountId: account.id, action: 'account.password_reset_requested', subjectType: 'account', subjectId: account.id }, context.now());
+    await recordAudit(
+      trx,
+      {
+        zoneId: null,
+        accountId: account.id,
+        action: 'account.password_reset_requested',
+        subjectType: 'account',
+        subjectId: account.id,
+      },
+      context.now(),
+    );
   });
 }
 
@@ -58,6 +83,16 @@ export async function resetPassword(context: AppContext, token: string, password
     if (!used) throw new AppError('reset_token_invalid');
     await setPasswordHash(trx, used.account_id, passwordHash, now);
     await endAllSessions(trx, used.account_id);
-    await recordAudit(trx, { zoneId: null, accountId: used.account_id, action: 'account.password_reset', subjectType: 'account', subjectId: used.account_id }, now);
+    await recordAudit(
+      trx,
+      {
+        zoneId: null,
+        accountId: used.account_id,
+        action: 'account.password_reset',
+        subjectType: 'account',
+        subjectId: used.account_id,
+      },
+      now,
+    );
   });
 }

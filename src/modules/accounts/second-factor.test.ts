@@ -156,14 +156,15 @@ describe('setting up the second factor', () => {
     const { secret, otpauthUrl } = setup.json() as { secret: string; otpauthUrl: string };
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(new URL(otpauthUrl).searchParams.get('secret')).toBe(secret);
-    // The secret is stored encrypted, not as given to the user.
+    // The secret waits as pending, stored encrypted, not as given to the user.
     const stored = await t.context.db
       .selectFrom('accounts')
       .selectAll()
       .where('id', '=', account.id)
       .executeTakeFirstOrThrow();
-    expect(stored.totp_secret).not.toBeNull();
-    expect(stored.totp_secret).not.toContain(secret);
+    expect(stored.totp_pending_secret).not.toBeNull();
+    expect(stored.totp_pending_secret).not.toContain(secret);
+    expect(stored.totp_secret).toBeNull();
     expect(stored.totp_enabled).toBe(false);
 
     const step = totpStep(t.clock.now());

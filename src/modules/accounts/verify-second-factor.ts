@@ -8,7 +8,12 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { createSession, endSession, type NewSession } from '../../platform/auth/sessions.ts';
 import { verifyTotp } from '../../platform/auth/totp.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
-import { claimTotpStep, clearFailedLogins, findAccountById, recordFailedLogin } from './accounts.repository.ts';
+import {
+  claimTotpStep,
+  clearFailedLogins,
+  findAccountById,
+  recordFailedLogin,
+} from './accounts.repository.ts';
 import { lockedMessageTime } from './log-in.ts';
 
 export async function verifySecondFactor(
@@ -19,7 +24,8 @@ export async function verifySecondFactor(
 ): Promise<NewSession> {
   const now = context.now();
   const account = await findAccountById(context.db, accountId);
-  if (!account || !account.totp_enabled || account.totp_secret === null) throw new AppError('unauthenticated');
+  if (!account || !account.totp_enabled || account.totp_secret === null)
+    throw new AppError('unauthenticated');
   if (account.locked_until !== null && account.locked_until > now) {
     throw new AppError('account_locked', { until: lockedMessageTime(account.locked_until) });
   }
@@ -29,7 +35,17 @@ export async function verifySecondFactor(
     const lockUntil = new Date(now.getTime() + context.config.loginLockoutMinutes * 60_000);
     const result = await context.db.transaction().execute(async (trx) => {
       const r = await recordFailedLogin(trx, account.id, context.config.loginMaxFailures, lockUntil);
-      await recordAudit(trx, { zoneId: null, accountId: account.id, action: 'account.second_factor_failed', subjectType: 'account', subjectId: account.id }, now);
+      await recordAudit(
+        trx,
+        {
+          zoneId: null,
+          accountId: account.id,
+          action: 'account.second_factor_failed',
+          subjectType: 'account',
+          subjectId: account.id,
+        },
+        now,
+      );
       return r;
     });
     if (result.locked_until !== null && result.locked_until > now) {
@@ -41,8 +57,21 @@ export async function verifySecondFactor(
   return context.db.transaction().execute(async (trx) => {
     await endSession(trx, pendingSessionId);
     await clearFailedLogins(trx, account.id);
-    const session = await createSession(context, trx, account.id, { secondFactorPending: false, secondFactorVerified: true });
-    await recordAudit(trx, { zoneId: null, accountId: account.id, action: 'account.logged_in', subjectType: 'account', subjectId: account.id }, now);
+    const session = await createSession(context, trx, account.id, {
+      secondFactorPending: false,
+      secondFactorVerified: true,
+    });
+    await recordAudit(
+      trx,
+      {
+        zoneId: null,
+        accountId: account.id,
+        action: 'account.logged_in',
+        subjectType: 'account',
+        subjectId: account.id,
+      },
+      now,
+    );
     return session;
   });
 }

@@ -14,7 +14,11 @@ export interface AddressRow {
   areaId: string | null;
 }
 
-export async function replaceAddresses(db: Kysely<Database>, zoneId: string, rows: AddressRow[]): Promise<void> {
+export async function replaceAddresses(
+  db: Kysely<Database>,
+  zoneId: string,
+  rows: AddressRow[],
+): Promise<void> {
   await db.deleteFrom('addresses').where('zone_id', '=', zoneId).execute();
   for (let i = 0; i < rows.length; i += 1000) {
     await db

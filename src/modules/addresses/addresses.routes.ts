@@ -25,7 +25,10 @@ export function addressRoutes(fastify: FastifyInstance, context: AppContext): vo
         tags: ['addresses'],
         summary: "Search the zone's address list by the start of an address",
         params: ZoneParams,
-        querystring: Type.Object({ q: Type.String({ minLength: 2, maxLength: 120 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 10 })) }),
+        querystring: Type.Object({
+          q: Type.String({ minLength: 2, maxLength: 120 }),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 10 })),
+        }),
         response: { 200: Type.Object({ available: Type.Boolean(), items: Type.Array(Address) }) },
       },
     },
@@ -33,10 +36,17 @@ export function addressRoutes(fastify: FastifyInstance, context: AppContext): vo
       const zone = requireZone(request);
       const available = (await countAddresses(context.db, zone.id)) > 0;
       const prefix = normalizeAddressText(request.query.q);
-      const rows = available && prefix.length >= 2 ? await searchAddresses(context.db, zone.id, prefix, request.query.limit ?? 10) : [];
+      const rows =
+        available && prefix.length >= 2
+          ? await searchAddresses(context.db, zone.id, prefix, request.query.limit ?? 10)
+          : [];
       return {
         available,
-        items: rows.map((r) => ({ id: r.id, label: `${r.street} ${r.house_number}, ${r.postcode} ${r.municipality}`.trim(), areaId: r.area_id })),
+        items: rows.map((r) => ({
+          id: r.id,
+          label: `${r.street} ${r.house_number}, ${r.postcode} ${r.municipality}`.trim(),
+          areaId: r.area_id,
+        })),
       };
     },
   );

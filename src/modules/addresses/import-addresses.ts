@@ -42,12 +42,22 @@ function splitCsvLine(line: string): string[] {
   return cells.map((v) => v.trim());
 }
 
-export async function importAddresses(context: AppContext, zone: Zone, accountId: string | null, csv: string): Promise<AddressImportReport> {
+export async function importAddresses(
+  context: AppContext,
+  zone: Zone,
+  accountId: string | null,
+  csv: string,
+): Promise<AddressImportReport> {
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = splitCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
   const position = COLUMNS.map((c) => header.indexOf(c));
   const missing = COLUMNS.filter((_, i) => position[i] === -1);
-  if (missing.length > 0) return { imported: 0, outsideAreas: 0, refused: [{ line: 1, reason: `missing columns: ${missing.join(', ')}` }] };
+  if (missing.length > 0)
+    return {
+      imported: 0,
+      outsideAreas: 0,
+      refused: [{ line: 1, reason: `missing columns: ${missing.join(', ')}` }],
+    };
   const index = await getAreaIndex(context, zone.id);
   const rows: AddressRow[] = [];
   const refused: AddressImportReport['refused'] = [];
@@ -58,7 +68,8 @@ export async function importAddresses(context: AppContext, zone: Zone, accountId
     const get = (column: (typeof COLUMNS)[number]) => cells[position[COLUMNS.indexOf(column)] ?? -1] ?? '';
     const lon = Number(get('lon'));
     const lat = Number(get('lat'));
-    if (!get('street') || !get('house_number')) return void refused.push({ line: i + 2, reason: 'street and house number are required' });
+    if (!get('street') || !get('house_number'))
+      return void refused.push({ line: i + 2, reason: 'street and house number are required' });
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
       return void refused.push({ line: i + 2, reason: 'lon/lat missing or not WGS84' });
     }
@@ -70,7 +81,9 @@ export async function importAddresses(context: AppContext, zone: Zone, accountId
       houseNumber: get('house_number'),
       postcode: get('postcode'),
       municipality: get('municipality'),
-      searchText: normalizeAddressText(`${get('street')} ${get('house_number')} ${get('postcode')} ${get('municipality')}`),
+      searchText: normalizeAddressText(
+        `${get('street')} ${get('house_number')} ${get('postcode')} ${get('municipality')}`,
+      ),
       lon,
       lat,
       areaId,
@@ -79,7 +92,11 @@ export async function importAddresses(context: AppContext, zone: Zone, accountId
   if (rows.length === 0) return { imported: 0, outsideAreas, refused };
   await context.db.transaction().execute(async (trx) => {
     await replaceAddresses(trx, zone.id, rows);
-    await recordAudit(trx, { zoneId: zone.id, accountId, action: 'addresses.imported', subjectType: 'zone', subjectId: zone.id }, context.now());
+    await recordAudit(
+      trx,
+      { zoneId: zone.id, accountId, action: 'addresses.imported', subjectType: 'zone', subjectId: zone.id },
+      context.now(),
+    );
   });
   return { imported: rows.length, outsideAreas, refused };
 }

@@ -1,9 +1,21 @@
 /** Typed SQL for areas and area imports. No rules here. */
 import type { Kysely } from 'kysely';
-import type { Area, AreaKind, Database, GeoJsonMultiPolygon, LocalizedText } from '../../platform/database/tables.ts';
+import type {
+  Area,
+  AreaKind,
+  Database,
+  GeoJsonMultiPolygon,
+  LocalizedText,
+} from '../../platform/database/tables.ts';
 
 export function listAreasOfZone(db: Kysely<Database>, zoneId: string): Promise<Area[]> {
-  return db.selectFrom('areas').selectAll().where('zone_id', '=', zoneId).orderBy('kind').orderBy('code').execute();
+  return db
+    .selectFrom('areas')
+    .selectAll()
+    .where('zone_id', '=', zoneId)
+    .orderBy('kind')
+    .orderBy('code')
+    .execute();
 }
 
 export interface AreaSummaryRow {
@@ -25,19 +37,51 @@ export interface AreaSummaryRow {
 export function listAreaSummaries(db: Kysely<Database>, zoneId: string): Promise<AreaSummaryRow[]> {
   return db
     .selectFrom('areas')
-    .select(['id', 'parent_id', 'kind', 'code', 'name', 'population', 'households', 'area_m2', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'is_demo'])
+    .select([
+      'id',
+      'parent_id',
+      'kind',
+      'code',
+      'name',
+      'population',
+      'households',
+      'area_m2',
+      'min_lon',
+      'min_lat',
+      'max_lon',
+      'max_lat',
+      'is_demo',
+    ])
     .where('zone_id', '=', zoneId)
     .orderBy('kind')
     .orderBy('code')
     .execute();
 }
 
-export function findAreaInZone(db: Kysely<Database>, zoneId: string, areaId: string): Promise<Area | undefined> {
-  return db.selectFrom('areas').selectAll().where('zone_id', '=', zoneId).where('id', '=', areaId).executeTakeFirst();
+export function findAreaInZone(
+  db: Kysely<Database>,
+  zoneId: string,
+  areaId: string,
+): Promise<Area | undefined> {
+  return db
+    .selectFrom('areas')
+    .selectAll()
+    .where('zone_id', '=', zoneId)
+    .where('id', '=', areaId)
+    .executeTakeFirst();
 }
 
-export function findAreaByCode(db: Kysely<Database>, zoneId: string, code: string): Promise<Area | undefined> {
-  return db.selectFrom('areas').selectAll().where('zone_id', '=', zoneId).where('code', '=', code).executeTakeFirst();
+export function findAreaByCode(
+  db: Kysely<Database>,
+  zoneId: string,
+  code: string,
+): Promise<Area | undefined> {
+  return db
+    .selectFrom('areas')
+    .selectAll()
+    .where('zone_id', '=', zoneId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export interface AreaWriteRow {
@@ -56,7 +100,11 @@ export interface AreaWriteRow {
 }
 
 /** Inserts, or replaces the boundary and figures of the area with the same code. Returns the id kept. */
-export async function upsertArea(db: Kysely<Database>, row: AreaWriteRow, now: Date): Promise<{ id: string; created: boolean }> {
+export async function upsertArea(
+  db: Kysely<Database>,
+  row: AreaWriteRow,
+  now: Date,
+): Promise<{ id: string; created: boolean }> {
   const existing = await findAreaByCode(db, row.zoneId, row.code);
   if (existing) {
     await db
@@ -111,7 +159,13 @@ export interface AreaChanges {
   parentId?: string | null;
 }
 
-export async function updateArea(db: Kysely<Database>, zoneId: string, areaId: string, changes: AreaChanges, now: Date) {
+export async function updateArea(
+  db: Kysely<Database>,
+  zoneId: string,
+  areaId: string,
+  changes: AreaChanges,
+  now: Date,
+) {
   await db
     .updateTable('areas')
     .set({
@@ -158,7 +212,12 @@ export async function insertAreaImport(db: Kysely<Database>, row: AreaImportRow,
     .execute();
 }
 
-export function listAreaImports(db: Kysely<Database>, zoneId: string, beforeId: string | null, limit: number) {
+export function listAreaImports(
+  db: Kysely<Database>,
+  zoneId: string,
+  beforeId: string | null,
+  limit: number,
+) {
   let query = db
     .selectFrom('area_imports')
     .selectAll()

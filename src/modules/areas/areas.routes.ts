@@ -34,7 +34,15 @@ export function areaRoutes(fastify: FastifyInstance, context: AppContext): void 
 
   app.get(
     '/api/zones/:zone/areas',
-    { config: { policy: can.view }, schema: { tags, summary: "The zone's districts and neighbourhoods with their figures", params: ZoneParams, response: { 200: Type.Array(PublicArea) } } },
+    {
+      config: { policy: can.view },
+      schema: {
+        tags,
+        summary: "The zone's districts and neighbourhoods with their figures",
+        params: ZoneParams,
+        response: { 200: Type.Array(PublicArea) },
+      },
+    },
     async (request) => (await listAreaSummaries(context.db, requireZone(request).id)).map(toPublicArea),
   );
 
@@ -42,7 +50,13 @@ export function areaRoutes(fastify: FastifyInstance, context: AppContext): void 
     '/api/zones/:zone/areas/boundaries',
     {
       config: { policy: can.view },
-      schema: { tags, summary: 'Area boundaries as a GeoJSON FeatureCollection (WGS84)', params: ZoneParams, querystring: BoundariesQuery, response: { 200: AreaBoundaries } },
+      schema: {
+        tags,
+        summary: 'Area boundaries as a GeoJSON FeatureCollection (WGS84)',
+        params: ZoneParams,
+        querystring: BoundariesQuery,
+        response: { 200: AreaBoundaries },
+      },
     },
     async (request, reply) => {
       const areas = await listAreasOfZone(context.db, requireZone(request).id);
@@ -70,7 +84,16 @@ export function areaRoutes(fastify: FastifyInstance, context: AppContext): void 
 
   app.get(
     '/api/zones/:zone/areas/locate',
-    { config: { policy: can.locate }, schema: { tags, summary: 'The neighbourhood that holds a point (one at most, also on shared boundaries)', params: ZoneParams, querystring: LocateQuery, response: { 200: LocateResult } } },
+    {
+      config: { policy: can.locate },
+      schema: {
+        tags,
+        summary: 'The neighbourhood that holds a point (one at most, also on shared boundaries)',
+        params: ZoneParams,
+        querystring: LocateQuery,
+        response: { 200: LocateResult },
+      },
+    },
     async (request) => {
       const area = await locateArea(context, requireZone(request), request.query.lon, request.query.lat);
       return { area: area ? toPublicArea(area) : null };
@@ -79,7 +102,10 @@ export function areaRoutes(fastify: FastifyInstance, context: AppContext): void 
 
   app.get(
     '/api/zones/:zone/areas/:areaId',
-    { config: { policy: can.view }, schema: { tags, summary: 'One area', params: AreaParams, response: { 200: PublicArea } } },
+    {
+      config: { policy: can.view },
+      schema: { tags, summary: 'One area', params: AreaParams, response: { 200: PublicArea } },
+    },
     async (request) => {
       const area = await findAreaInZone(context.db, requireZone(request).id, request.params.areaId);
       if (!area) throw new AppError('area_not_found');
@@ -89,8 +115,24 @@ export function areaRoutes(fastify: FastifyInstance, context: AppContext): void 
 
   app.patch(
     '/api/zones/:zone/areas/:areaId',
-    { config: { policy: can.update }, schema: { tags, summary: 'Correct names, population, households or parent (administrator)', params: AreaParams, body: UpdateAreaBody, response: { 200: PublicArea } } },
-    async (request) => updateArea(context, requireZone(request), requireAccountId(request), request.params.areaId, request.body),
+    {
+      config: { policy: can.update },
+      schema: {
+        tags,
+        summary: 'Correct names, population, households or parent (administrator)',
+        params: AreaParams,
+        body: UpdateAreaBody,
+        response: { 200: PublicArea },
+      },
+    },
+    async (request) =>
+      updateArea(
+        context,
+        requireZone(request),
+        requireAccountId(request),
+        request.params.areaId,
+        request.body,
+      ),
   );
 
   app.post(
@@ -101,25 +143,45 @@ export function areaRoutes(fastify: FastifyInstance, context: AppContext): void 
       schema: {
         tags,
         summary: 'Import areas from GeoJSON or TopoJSON, with a report per feature (administrator)',
-        description: 'Repairs what can be repaired (ring orientation, unclosed rings, self-intersections) with a warning, refuses unusable features with a reason, imports the rest. `dryRun` reports without writing. Areas with an existing code are updated.',
+        description:
+          'Repairs what can be repaired (ring orientation, unclosed rings, self-intersections) with a warning, refuses unusable features with a reason, imports the rest. `dryRun` reports without writing. Areas with an existing code are updated.',
         params: ZoneParams,
         body: ImportAreasBody,
         response: { 200: ImportReportSchema, 201: ImportReportSchema },
       },
     },
     async (request, reply) => {
-      const report = await importAreas(context, requireZone(request), requireAccountId(request), request.body);
+      const report = await importAreas(
+        context,
+        requireZone(request),
+        requireAccountId(request),
+        request.body,
+      );
       return reply.status(report.dryRun ? 200 : 201).send(report);
     },
   );
 
   app.get(
     '/api/zones/:zone/area-imports',
-    { config: { policy: can.viewImports }, schema: { tags, summary: 'Past imports and their reports (administrator)', params: ZoneParams, querystring: PaginationQuery, response: { 200: pageOf(AreaImportSummary) } } },
+    {
+      config: { policy: can.viewImports },
+      schema: {
+        tags,
+        summary: 'Past imports and their reports (administrator)',
+        params: ZoneParams,
+        querystring: PaginationQuery,
+        response: { 200: pageOf(AreaImportSummary) },
+      },
+    },
     async (request) => {
       const limit = request.query.limit ?? 20;
       const cursor = decodeCursor(request.query.cursor, ['string']);
-      const rows = await listAreaImports(context.db, requireZone(request).id, cursor ? String(cursor[0]) : null, limit);
+      const rows = await listAreaImports(
+        context.db,
+        requireZone(request).id,
+        cursor ? String(cursor[0]) : null,
+        limit,
+      );
       const page = toPage(rows, limit, (r) => [r.id]);
       return {
         nextCursor: page.nextCursor,

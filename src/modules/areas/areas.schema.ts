@@ -3,7 +3,11 @@ import { Type, type Static } from 'typebox';
 import { LanguageSchema, LocalizedTextSchema } from '../zones/zones.schema.ts';
 
 const Zone = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' });
-export const AreaKindSchema = Type.Union([Type.Literal('district'), Type.Literal('neighbourhood'), Type.Literal('sector')]);
+export const AreaKindSchema = Type.Union([
+  Type.Literal('district'),
+  Type.Literal('neighbourhood'),
+  Type.Literal('sector'),
+]);
 
 export const AreaParams = Type.Object({ zone: Zone, areaId: Type.String({ format: 'uuid' }) });
 
@@ -35,7 +39,10 @@ export const AreaBoundaries = Type.Object({
         name: LocalizedTextSchema,
         labelPoint: Type.Array(Type.Number()),
       }),
-      geometry: Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Type.Array(Type.Array(Type.Number())))) }),
+      geometry: Type.Object({
+        type: Type.Literal('MultiPolygon'),
+        coordinates: Type.Array(Type.Array(Type.Array(Type.Array(Type.Number())))),
+      }),
     }),
   ),
 });
@@ -74,7 +81,10 @@ export const ImportAreasBody = Type.Object(
     nameLanguage: Type.Optional(LanguageSchema),
     where: Type.Optional(
       Type.Object(
-        { property: Type.String({ minLength: 1, maxLength: 100 }), values: Type.Array(Type.String({ maxLength: 200 }), { minItems: 1, maxItems: 1000 }) },
+        {
+          property: Type.String({ minLength: 1, maxLength: 100 }),
+          values: Type.Array(Type.String({ maxLength: 200 }), { minItems: 1, maxItems: 1000 }),
+        },
         { additionalProperties: false },
       ),
     ),
@@ -84,7 +94,11 @@ export const ImportAreasBody = Type.Object(
 );
 export type ImportAreasBody = Static<typeof ImportAreasBody>;
 
-const Warning = Type.Object({ code: Type.String(), count: Type.Integer(), detail: Type.Optional(Type.String()) });
+const Warning = Type.Object({
+  code: Type.String(),
+  count: Type.Integer(),
+  detail: Type.Optional(Type.String()),
+});
 
 export const FeatureReportSchema = Type.Object({
   index: Type.Integer(),

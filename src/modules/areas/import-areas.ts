@@ -14,7 +14,12 @@ import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { boundingBox, areaM2InCrs } from '../../platform/geo/measure.ts';
 import { createProjection } from '../../platform/geo/projections.ts';
 import { BoundaryFileError, readBoundaryFile } from '../../platform/geo/read-boundary-file.ts';
-import { normalizeFeatureGeometry, toGeoJsonMultiPolygon, type RefusalReason, type RepairWarning } from '../../platform/geo/repair-polygon.ts';
+import {
+  normalizeFeatureGeometry,
+  toGeoJsonMultiPolygon,
+  type RefusalReason,
+  type RepairWarning,
+} from '../../platform/geo/repair-polygon.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids.ts';
 import { findAreaByCode, insertAreaImport, upsertArea } from './areas.repository.ts';
@@ -75,11 +80,17 @@ export async function importAreas(
 ): Promise<ImportReport> {
   let file;
   try {
-    file = readBoundaryFile(input.content, input.topojsonObject ? { topojsonObject: input.topojsonObject } : {});
+    file = readBoundaryFile(
+      input.content,
+      input.topojsonObject ? { topojsonObject: input.topojsonObject } : {},
+    );
   } catch (error) {
     if (!(error instanceof BoundaryFileError)) throw error;
     if (error.code === 'unknown_crs') {
-      throw new AppError('area_import_unknown_crs', { crs: error.params.crs ?? '?', supported: (error.params.supported ?? []).join(', ') });
+      throw new AppError('area_import_unknown_crs', {
+        crs: error.params.crs ?? '?',
+        supported: (error.params.supported ?? []).join(', '),
+      });
     }
     if (error.code === 'empty') throw new AppError('area_import_empty');
     const reason = error.params.object
@@ -101,20 +112,42 @@ export async function importAreas(
     const facts = readFeatureProperties(raw.properties, (raw as { id?: unknown }).id, input, fileLanguage);
     const base = { index: raw.index, name: facts.label, code: facts.code };
     if (!facts.label || !facts.code) {
-      features.push({ ...base, status: 'refused', warnings: [], reason: 'missing_name', detail: 'no name property found' });
+      features.push({
+        ...base,
+        status: 'refused',
+        warnings: [],
+        reason: 'missing_name',
+        detail: 'no name property found',
+      });
       continue;
     }
     if (seenCodes.has(facts.code)) {
-      features.push({ ...base, status: 'refused', warnings: [], reason: 'duplicate_code', detail: `code ${facts.code} appears twice` });
+      features.push({
+        ...base,
+        status: 'refused',
+        warnings: [],
+        reason: 'duplicate_code',
+        detail: `code ${facts.code} appears twice`,
+      });
       continue;
     }
     const outcome = normalizeFeatureGeometry(raw.geometry, toWgs84);
     if (!outcome.ok) {
-      features.push({ ...base, status: 'refused', warnings: [], reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) });
+      features.push({
+        ...base,
+        status: 'refused',
+        warnings: [],
+        reason: outcome.reason,
+        ...(outcome.detail ? { detail: outcome.detail } : {}),
+      });
       continue;
     }
     seenCodes.add(facts.code);
-    const report: FeatureReport = { ...base, status: outcome.warnings.length > 0 ? 'repaired' : 'imported', warnings: outcome.warnings };
+    const report: FeatureReport = {
+      ...base,
+      status: outcome.warnings.length > 0 ? 'repaired' : 'imported',
+      warnings: outcome.warnings,
+    };
     features.push(report);
     usable.push({
       report,
@@ -152,11 +185,15 @@ export async function importAreas(
     features,
   };
   if (usable.length === 0) {
-    throw new AppError('area_import_nothing_usable', {}, features.slice(0, 50).map((f) => ({
-      path: `features/${f.index}`,
-      code: f.reason ?? 'refused',
-      message: `${f.name ?? '#' + f.index}: ${f.reason ?? ''}${f.detail ? ` (${f.detail})` : ''}`,
-    })));
+    throw new AppError(
+      'area_import_nothing_usable',
+      {},
+      features.slice(0, 50).map((f) => ({
+        path: `features/${f.index}`,
+        code: f.reason ?? 'refused',
+        message: `${f.name ?? '#' + f.index}: ${f.reason ?? ''}${f.detail ? ` (${f.detail})` : ''}`,
+      })),
+    );
   }
   if (input.dryRun) return report;
 
@@ -191,7 +228,17 @@ export async function importAreas(
       },
       now,
     );
-    await recordAudit(trx, { zoneId: zone.id, accountId, action: 'area.imported', subjectType: 'area_import', subjectId: importId }, now);
+    await recordAudit(
+      trx,
+      {
+        zoneId: zone.id,
+        accountId,
+        action: 'area.imported',
+        subjectType: 'area_import',
+        subjectId: importId,
+      },
+      now,
+    );
   };
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);

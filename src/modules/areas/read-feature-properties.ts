@@ -32,7 +32,11 @@ function countOf(value: unknown): number | null {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.round(n) : null;
 }
 
-function firstOf<T>(props: Record<string, unknown>, keys: string[], read: (v: unknown) => T | null): T | null {
+function firstOf<T>(
+  props: Record<string, unknown>,
+  keys: string[],
+  read: (v: unknown) => T | null,
+): T | null {
   for (const key of keys) {
     const value = read(props[key]);
     if (value !== null) return value;
@@ -87,7 +91,11 @@ export function readFeatureProperties(
     name,
     label,
     code,
-    population: choices.populationProperty ? countOf(props[choices.populationProperty]) : firstOf(props, POPULATION_KEYS, countOf),
-    households: choices.householdsProperty ? countOf(props[choices.householdsProperty]) : firstOf(props, HOUSEHOLD_KEYS, countOf),
+    population: choices.populationProperty
+      ? countOf(props[choices.populationProperty])
+      : firstOf(props, POPULATION_KEYS, countOf),
+    households: choices.householdsProperty
+      ? countOf(props[choices.householdsProperty])
+      : firstOf(props, HOUSEHOLD_KEYS, countOf),
   };
 }

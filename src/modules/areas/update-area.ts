@@ -8,7 +8,13 @@ import type { UpdateAreaBody } from './areas.schema.ts';
 import { toPublicArea } from './to-public-area.ts';
 import type { PublicArea } from './areas.schema.ts';
 
-export async function updateArea(context: AppContext, zone: Zone, accountId: string, areaId: string, body: UpdateAreaBody): Promise<PublicArea> {
+export async function updateArea(
+  context: AppContext,
+  zone: Zone,
+  accountId: string,
+  areaId: string,
+  body: UpdateAreaBody,
+): Promise<PublicArea> {
   return context.db.transaction().execute(async (trx) => {
     const area = await findAreaInZone(trx, zone.id, areaId);
     if (!area) throw new AppError('area_not_found');
@@ -19,7 +25,11 @@ export async function updateArea(context: AppContext, zone: Zone, accountId: str
       }
     }
     await updateRow(trx, zone.id, areaId, body, context.now());
-    await recordAudit(trx, { zoneId: zone.id, accountId, action: 'area.updated', subjectType: 'area', subjectId: areaId }, context.now());
+    await recordAudit(
+      trx,
+      { zoneId: zone.id, accountId, action: 'area.updated', subjectType: 'area', subjectId: areaId },
+      context.now(),
+    );
     const updated = await findAreaInZone(trx, zone.id, areaId);
     if (!updated) throw new AppError('area_not_found');
     return toPublicArea(updated);

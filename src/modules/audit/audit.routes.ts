@@ -17,15 +17,27 @@ export function auditRoutes(fastify: FastifyInstance, context: AppContext): void
     '/api/zones/:zone/audit',
     {
       config: { policy: auditPolicies.search },
-      schema: { tags, summary: 'Search the audit log (data-protection officer)', params: ZoneParams, querystring: AuditSearchQuery, response: { 200: pageOf(AuditEntryView) } },
+      schema: {
+        tags,
+        summary: 'Search the audit log (data-protection officer)',
+        params: ZoneParams,
+        querystring: AuditSearchQuery,
+        response: { 200: pageOf(AuditEntryView) },
+      },
     },
-    async (request) => searchAuditLog(context, requireZone(request), requireAccountId(request), request.query),
+    async (request) =>
+      searchAuditLog(context, requireZone(request), requireAccountId(request), request.query),
   );
   app.get(
     '/api/zones/:zone/audit/verification',
     {
       config: { policy: auditPolicies.verify },
-      schema: { tags, summary: 'Recompute the hash chain and name the first broken entry', params: ZoneParams, response: { 200: AuditVerification } },
+      schema: {
+        tags,
+        summary: 'Recompute the hash chain and name the first broken entry',
+        params: ZoneParams,
+        response: { 200: AuditVerification },
+      },
     },
     async () => {
       const result = await verifyAuditChain(context.db);

@@ -2,7 +2,9 @@
 import { Type, type Static } from 'typebox';
 
 export const AuditSearchQuery = Type.Object({
-  action: Type.Optional(Type.String({ maxLength: 100, description: 'Exact action or a prefix ending in "." (e.g. "account.")' })),
+  action: Type.Optional(
+    Type.String({ maxLength: 100, description: 'Exact action or a prefix ending in "." (e.g. "account.")' }),
+  ),
   subjectType: Type.Optional(Type.String({ maxLength: 60 })),
   subjectId: Type.Optional(Type.String({ maxLength: 100 })),
   accountId: Type.Optional(Type.String({ format: 'uuid' })),

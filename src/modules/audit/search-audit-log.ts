@@ -9,7 +9,12 @@ import type { Zone } from '../../platform/database/tables.ts';
 import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { AuditSearchQuery } from './audit.schema.ts';
 
-export async function searchAuditLog(context: AppContext, zone: Zone, readerId: string, query: AuditSearchQuery) {
+export async function searchAuditLog(
+  context: AppContext,
+  zone: Zone,
+  readerId: string,
+  query: AuditSearchQuery,
+) {
   const limit = query.limit ?? 50;
   const cursor = decodeCursor(query.cursor, ['string']);
   let q = context.db
@@ -41,7 +46,17 @@ export async function searchAuditLog(context: AppContext, zone: Zone, readerId: 
   if (query.from) q = q.where('audit_entries.created_at', '>=', new Date(query.from));
   if (query.to) q = q.where('audit_entries.created_at', '<', new Date(query.to));
   const page = toPage(await q.execute(), limit, (row) => [row.seq]);
-  await recordAudit(context.db, { zoneId: zone.id, accountId: readerId, action: 'audit.searched', subjectType: 'audit_log', subjectId: null }, context.now());
+  await recordAudit(
+    context.db,
+    {
+      zoneId: zone.id,
+      accountId: readerId,
+      action: 'audit.searched',
+      subjectType: 'audit_log',
+      subjectId: null,
+    },
+    context.now(),
+  );
   return {
     nextCursor: page.nextCursor,
     items: page.items.map((row) => ({

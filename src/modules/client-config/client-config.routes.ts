@@ -14,14 +14,23 @@ const ClientConfig = Type.Object({
   defaultZone: Type.Union([Type.String(), Type.Null()]),
   outbox: Type.Boolean(),
   /** Demo accounts to try, only while a demo zone exists outside production. */
-  demoAccounts: Type.Array(Type.Object({ email: Type.String(), role: Type.String(), password: Type.String() })),
+  demoAccounts: Type.Array(
+    Type.Object({ email: Type.String(), role: Type.String(), password: Type.String() }),
+  ),
 });
 
 export function clientConfigRoutes(fastify: FastifyInstance, context: AppContext): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/config',
-    { config: { policy: publicAccess }, schema: { tags: ['web'], summary: 'Settings the web app needs at start', response: { 200: ClientConfig } } },
+    {
+      config: { policy: publicAccess },
+      schema: {
+        tags: ['web'],
+        summary: 'Settings the web app needs at start',
+        response: { 200: ClientConfig },
+      },
+    },
     async () => {
       const zones = await listZones(context.db);
       const demoZone = zones.find((z) => z.is_demo);
@@ -29,9 +38,13 @@ export function clientConfigRoutes(fastify: FastifyInstance, context: AppContext
       return {
         tileUrl: context.config.tileUrl ?? null,
         tileAttribution: context.config.tileAttribution ?? null,
-        defaultZone: context.config.defaultZone ?? (zones.length === 1 ? (zones[0]?.slug ?? null) : (demoZone?.slug ?? null)),
+        defaultZone:
+          context.config.defaultZone ??
+          (zones.length === 1 ? (zones[0]?.slug ?? null) : (demoZone?.slug ?? null)),
         outbox: outboxAvailable(context),
-        demoAccounts: showDemo ? demoAccounts.map((a) => ({ email: a.email, role: a.role, password: DEMO_PASSWORD })) : [],
+        demoAccounts: showDemo
+          ? demoAccounts.map((a) => ({ email: a.email, role: a.role, password: DEMO_PASSWORD }))
+          : [],
       };
     },
   );

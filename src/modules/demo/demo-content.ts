@@ -10,7 +10,12 @@ export const DEMO_ZONE_SLUG = 'gent';
 export const demoDistricts: { code: string; name: LocalizedText; neighbourhoods: string[] }[] = [
   {
     code: 'district-centrum',
-    name: { nl: 'Wijkpost Centrum', fr: 'Poste de quartier Centre', de: 'Revier Zentrum', en: 'City Centre district' },
+    name: {
+      nl: 'Wijkpost Centrum',
+      fr: 'Poste de quartier Centre',
+      de: 'Revier Zentrum',
+      en: 'City Centre district',
+    },
     neighbourhoods: [
       'Binnenstad',
       'Stationsbuurt Noord',
@@ -24,35 +29,86 @@ export const demoDistricts: { code: string; name: LocalizedText; neighbourhoods:
   {
     code: 'district-noord',
     name: { nl: 'Wijkpost Noord', fr: 'Poste de quartier Nord', de: 'Revier Nord', en: 'North district' },
-    neighbourhoods: ['Kanaaldorpen en -zone', 'Muide - Meulestede - Afrikalaan', 'Wondelgem', 'Dampoort', 'Sint Amandsberg', 'Oostakker'],
+    neighbourhoods: [
+      'Kanaaldorpen en -zone',
+      'Muide - Meulestede - Afrikalaan',
+      'Wondelgem',
+      'Dampoort',
+      'Sint Amandsberg',
+      'Oostakker',
+    ],
   },
   {
     code: 'district-zuidoost',
-    name: { nl: 'Wijkpost Zuidoost', fr: 'Poste de quartier Sud-Est', de: 'Revier Südost', en: 'South-East district' },
-    neighbourhoods: ['Gentbrugge', 'Oud Gentbrugge', 'Ledeberg', 'Moscou - Vogelhoek', 'Nieuw Gent - UZ', 'Zwijnaarde'],
+    name: {
+      nl: 'Wijkpost Zuidoost',
+      fr: 'Poste de quartier Sud-Est',
+      de: 'Revier Südost',
+      en: 'South-East district',
+    },
+    neighbourhoods: [
+      'Gentbrugge',
+      'Oud Gentbrugge',
+      'Ledeberg',
+      'Moscou - Vogelhoek',
+      'Nieuw Gent - UZ',
+      'Zwijnaarde',
+    ],
   },
   {
     code: 'district-west',
     name: { nl: 'Wijkpost West', fr: 'Poste de quartier Ouest', de: 'Revier West', en: 'West district' },
-    neighbourhoods: ['Brugse Poort - Rooigem', 'Bloemekenswijk', 'Rabot - Blaisantvest', 'Mariakerke', 'Drongen', 'Sint Denijs Westrem'],
+    neighbourhoods: [
+      'Brugse Poort - Rooigem',
+      'Bloemekenswijk',
+      'Rabot - Blaisantvest',
+      'Mariakerke',
+      'Drongen',
+      'Sint Denijs Westrem',
+    ],
   },
 ];
 
-const inspector: LocalizedText = { nl: 'Wijkinspecteur', fr: 'Inspecteur de quartier', de: 'Bezirksinspektor', en: 'Neighbourhood inspector' };
+const inspector: LocalizedText = {
+  nl: 'Wijkinspecteur',
+  fr: 'Inspecteur de quartier',
+  de: 'Bezirksinspektor',
+  en: 'Neighbourhood inspector',
+};
 
 /** Fictional officers and the neighbourhoods they cover (usual officer; deputy is the next officer in the district). */
 export const demoOfficers: { name: string; phone: string; neighbourhoods: string[] }[] = [
   { name: 'Sarah De Smet', phone: '+32 9 000 10 01', neighbourhoods: ['Binnenstad'] },
-  { name: 'Karim El Amrani', phone: '+32 9 000 10 02', neighbourhoods: ['Stationsbuurt Noord', 'Stationsbuurt Zuid'] },
-  { name: 'Lotte Vermeulen', phone: '+32 9 000 10 03', neighbourhoods: ['Elisabethbegijnhof - Papegaai', 'Watersportbaan - Ekkergem'] },
-  { name: 'Jan Claeys', phone: '+32 9 000 10 04', neighbourhoods: ['Macharius - Heirnis', 'Sluizeken - Tolhuis - Ham'] },
-  { name: 'Nadia Peeters', phone: '+32 9 000 10 05', neighbourhoods: ['Muide - Meulestede - Afrikalaan', 'Kanaaldorpen en -zone'] },
+  {
+    name: 'Karim El Amrani',
+    phone: '+32 9 000 10 02',
+    neighbourhoods: ['Stationsbuurt Noord', 'Stationsbuurt Zuid'],
+  },
+  {
+    name: 'Lotte Vermeulen',
+    phone: '+32 9 000 10 03',
+    neighbourhoods: ['Elisabethbegijnhof - Papegaai', 'Watersportbaan - Ekkergem'],
+  },
+  {
+    name: 'Jan Claeys',
+    phone: '+32 9 000 10 04',
+    neighbourhoods: ['Macharius - Heirnis', 'Sluizeken - Tolhuis - Ham'],
+  },
+  {
+    name: 'Nadia Peeters',
+    phone: '+32 9 000 10 05',
+    neighbourhoods: ['Muide - Meulestede - Afrikalaan', 'Kanaaldorpen en -zone'],
+  },
   { name: 'Tom Janssens', phone: '+32 9 000 10 06', neighbourhoods: ['Wondelgem', 'Dampoort'] },
   { name: 'Eva Maes', phone: '+32 9 000 10 07', neighbourhoods: ['Sint Amandsberg', 'Oostakker'] },
   { name: 'Youssef Benali', phone: '+32 9 000 10 08', neighbourhoods: ['Gentbrugge', 'Oud Gentbrugge'] },
   { name: 'Ine Willems', phone: '+32 9 000 10 09', neighbourhoods: ['Ledeberg', 'Moscou - Vogelhoek'] },
   { name: 'Pieter Goossens', phone: '+32 9 000 10 10', neighbourhoods: ['Nieuw Gent - UZ', 'Zwijnaarde'] },
-  { name: 'Marie Dubois', phone: '+32 9 000 10 11', neighbourhoods: ['Brugse Poort - Rooigem', 'Bloemekenswijk'] },
+  {
+    name: 'Marie Dubois',
+    phone: '+32 9 000 10 11',
+    neighbourhoods: ['Brugse Poort - Rooigem', 'Bloemekenswijk'],
+  },
   { name: 'Bram Wouters', phone: '+32 9 000 10 12', neighbourhoods: ['Rabot - Blaisantvest', 'Mariakerke'] },
   // Drongen and Sint Denijs Westrem have no officer in the demo: the lookup shows how to reach the zone instead.
 ].map((o) => ({ ...o }));
@@ -76,7 +132,7 @@ export const DEMO_PASSWORD = 'nabij-demo-2026';
 export const demoLegal: { privacyNotice: LocalizedText; terms: LocalizedText } = {
   privacyNotice: {
     nl: 'Dit is een demonstratie. Gegevens die je hier invoert, zijn niet beschermd en kunnen op elk moment gewist worden. In een echte zone beschrijft deze tekst welke persoonsgegevens de politiezone verwerkt, waarom, hoe lang ze bewaard worden en hoe je je rechten uitoefent (wet van 30 juli 2018, AVG).',
-    fr: "Ceci est une démonstration. Les données saisies ici ne sont pas protégées et peuvent être effacées à tout moment. Dans une vraie zone, ce texte décrit quelles données personnelles la zone de police traite, pourquoi, combien de temps elles sont conservées et comment exercer vos droits (loi du 30 juillet 2018, RGPD).",
+    fr: 'Ceci est une démonstration. Les données saisies ici ne sont pas protégées et peuvent être effacées à tout moment. Dans une vraie zone, ce texte décrit quelles données personnelles la zone de police traite, pourquoi, combien de temps elles sont conservées et comment exercer vos droits (loi du 30 juillet 2018, RGPD).',
     de: 'Dies ist eine Demonstration. Hier eingegebene Daten sind nicht geschützt und können jederzeit gelöscht werden. In einer echten Zone beschreibt dieser Text, welche personenbezogenen Daten die Polizeizone verarbeitet, warum, wie lange sie gespeichert werden und wie Sie Ihre Rechte ausüben (Gesetz vom 30. Juli 2018, DSGVO).',
     en: 'This is a demonstration. Data entered here is not protected and may be erased at any time. In a real zone this text describes which personal data the police zone processes, why, how long it is kept and how to exercise your rights (law of 30 July 2018, GDPR).',
   },

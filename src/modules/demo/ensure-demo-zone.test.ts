@@ -12,7 +12,13 @@ describe('demo zone', () => {
   it('is built from the real neighbourhoods of Ghent with its real population', async () => {
     const result = await ensureDemoZone(t.context);
     expect(result.created).toBe(true);
-    const areas = (await t.anonymous().get('/api/zones/gent/areas')).json() as { kind: string; population: number; parentId: string | null; isDemo: boolean; name: { nl: string } }[];
+    const areas = (await t.anonymous().get('/api/zones/gent/areas')).json() as {
+      kind: string;
+      population: number;
+      parentId: string | null;
+      isDemo: boolean;
+      name: { nl: string };
+    }[];
     const neighbourhoods = areas.filter((a) => a.kind === 'neighbourhood');
     expect(neighbourhoods).toHaveLength(25);
     expect(neighbourhoods.map((a) => a.name.nl)).toContain('Brugse Poort - Rooigem');
@@ -27,7 +33,12 @@ describe('demo zone', () => {
   });
 
   it('answers who the neighbourhood officer is, with the deputy and the zone fallback', async () => {
-    const list = (await t.anonymous().get('/api/zones/gent/neighbourhood-officers')).json() as { area: { name: { nl: string } }; availability: string; officer: { name: string } | null; usualOfficerName: string | null }[];
+    const list = (await t.anonymous().get('/api/zones/gent/neighbourhood-officers')).json() as {
+      area: { name: { nl: string } };
+      availability: string;
+      officer: { name: string } | null;
+      usualOfficerName: string | null;
+    }[];
     const of = (name: string) => list.find((e) => e.area.name.nl === name);
     expect(of('Binnenstad')?.availability).toBe('available');
     expect(of('Binnenstad')?.officer?.name).toBe('Sarah De Smet');
@@ -35,7 +46,9 @@ describe('demo zone', () => {
     expect(of('Stationsbuurt Noord')?.usualOfficerName).toBe('Karim El Amrani');
     expect(of('Drongen')?.availability).toBe('nobody');
     // The Korenmarkt is in the Binnenstad.
-    const point = (await t.anonymous().get('/api/zones/gent/neighbourhood-officer?lon=3.7215&lat=51.0545')).json();
+    const point = (
+      await t.anonymous().get('/api/zones/gent/neighbourhood-officer?lon=3.7215&lat=51.0545')
+    ).json();
     expect(point.area.name.nl).toBe('Binnenstad');
     expect(point.officer.name).toBe('Sarah De Smet');
     const staffing = (await t.anonymous().get('/api/zones/gent/staffing')).json();

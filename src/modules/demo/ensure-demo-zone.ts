@@ -19,7 +19,12 @@ import { insertAccount } from '../accounts/accounts.repository.ts';
 import { upsertArea } from '../areas/areas.repository.ts';
 import { forgetAreaIndex } from '../areas/area-index-cache.ts';
 import { importAreas } from '../areas/import-areas.ts';
-import { insertAbsence, insertOfficer, setAssignment, insertAssignmentEvent } from '../officers/officers.repository.ts';
+import {
+  insertAbsence,
+  insertOfficer,
+  setAssignment,
+  insertAssignmentEvent,
+} from '../officers/officers.repository.ts';
 import { dateInTimeZone } from '../officers/zone-date.ts';
 import { createZone } from '../zones/create-zone.ts';
 import { findZoneBySlug, updateZoneSettings } from '../zones/zones.repository.ts';
@@ -40,10 +45,14 @@ const GHENT_NIS = '44021';
 const PEOPLE_PER_HOUSEHOLD = 2.1;
 
 export function ghentPopulation(): number {
-  const file = readBoundaryFile(readFileSync(path.join(dataDir, 'belgium-municipalities.topo.json'), 'utf8'), { topojsonObject: 'municipalities' });
+  const file = readBoundaryFile(
+    readFileSync(path.join(dataDir, 'belgium-municipalities.topo.json'), 'utf8'),
+    { topojsonObject: 'municipalities' },
+  );
   const ghent = file.features.find((f) => String(f.properties['nis']) === GHENT_NIS);
   const population = Number(ghent?.properties['population']);
-  if (!Number.isFinite(population) || population <= 0) throw new Error('Ghent (NIS 44021) not found in the municipalities file');
+  if (!Number.isFinite(population) || population <= 0)
+    throw new Error('Ghent (NIS 44021) not found in the municipalities file');
   return population;
 }
 
@@ -77,7 +86,12 @@ export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
           email: 'contact@demo.nabij.example',
           address: 'Demostraat 1, 9000 Gent',
           website: null,
-          openingHours: { nl: 'Ma–vr 8–20 u', fr: 'Lu–ve 8 h–20 h', de: 'Mo–Fr 8–20 Uhr', en: 'Mon–Fri 8 am–8 pm' },
+          openingHours: {
+            nl: 'Ma–vr 8–20 u',
+            fr: 'Lu–ve 8 h–20 h',
+            de: 'Mo–Fr 8–20 Uhr',
+            en: 'Mon–Fri 8 am–8 pm',
+          },
         },
       },
       { isDemo: true },
@@ -90,10 +104,21 @@ export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
       context,
       zoneRow,
       null,
-      { fileName: 'gent-wijken.geojson', content: readFileSync(path.join(dataDir, 'gent-wijken.geojson'), 'utf8'), kind: 'neighbourhood', nameLanguage: 'nl', isDemo: true },
+      {
+        fileName: 'gent-wijken.geojson',
+        content: readFileSync(path.join(dataDir, 'gent-wijken.geojson'), 'utf8'),
+        kind: 'neighbourhood',
+        nameLanguage: 'nl',
+        isDemo: true,
+      },
       trx,
     );
-    const neighbourhoods = await trx.selectFrom('areas').selectAll().where('zone_id', '=', zone.id).where('kind', '=', 'neighbourhood').execute();
+    const neighbourhoods = await trx
+      .selectFrom('areas')
+      .selectAll()
+      .where('zone_id', '=', zone.id)
+      .where('kind', '=', 'neighbourhood')
+      .execute();
     const byName = new Map(neighbourhoods.map((a) => [a.name.nl ?? a.code, a]));
 
     // Ghent's real population, spread in proportion to area (the only figure the open data gives).
@@ -120,7 +145,10 @@ export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
       const outcome = normalizeFeatureGeometry({ type: 'MultiPolygon', coordinates: union });
       if (!outcome.ok) throw new Error(`demo district ${district.code}: ${outcome.reason}`);
       const multipolygon: MultiPolygonCoords = outcome.multipolygon;
-      const districtPopulation = members.reduce((sum, m) => sum + Math.round((population * m.area_m2) / totalArea), 0);
+      const districtPopulation = members.reduce(
+        (sum, m) => sum + Math.round((population * m.area_m2) / totalArea),
+        0,
+      );
       const { id: districtId } = await upsertArea(
         trx,
         {
@@ -139,27 +167,66 @@ export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
         },
         now,
       );
-      await trx.updateTable('areas').set({ parent_id: districtId }).where('id', 'in', members.map((m) => m.id)).execute();
+      await trx
+        .updateTable('areas')
+        .set({ parent_id: districtId })
+        .where(
+          'id',
+          'in',
+          members.map((m) => m.id),
+        )
+        .execute();
     }
 
     const officerIds = new Map<string, string>();
     for (const officer of demoOfficers) {
       const id = newId();
       officerIds.set(officer.name, id);
-      const local = officer.name.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '.');
-      await insertOfficer(trx, zone.id, id, { name: officer.name, title: demoOfficerTitle, phone: officer.phone, email: `${local}@demo.nabij.example`, photoUrl: null, accountId: null }, now, true);
+      const local = officer.name
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z]+/g, '.');
+      await insertOfficer(
+        trx,
+        zone.id,
+        id,
+        {
+          name: officer.name,
+          title: demoOfficerTitle,
+          phone: officer.phone,
+          email: `${local}@demo.nabij.example`,
+          photoUrl: null,
+          accountId: null,
+        },
+        now,
+        true,
+      );
     }
     for (const district of demoDistricts) {
-      const districtOfficers = demoOfficers.filter((o) => o.neighbourhoods.some((n) => district.neighbourhoods.includes(n)));
+      const districtOfficers = demoOfficers.filter((o) =>
+        o.neighbourhoods.some((n) => district.neighbourhoods.includes(n)),
+      );
       for (const [i, officer] of districtOfficers.entries()) {
         const deputy = districtOfficers[(i + 1) % districtOfficers.length];
         for (const name of officer.neighbourhoods) {
           const area = byName.get(name);
           const officerId = officerIds.get(officer.name);
           if (!area || !officerId) continue;
-          const deputyId = deputy && deputy.name !== officer.name ? (officerIds.get(deputy.name) ?? null) : null;
+          const deputyId =
+            deputy && deputy.name !== officer.name ? (officerIds.get(deputy.name) ?? null) : null;
           await setAssignment(trx, zone.id, area.id, officerId, deputyId, now);
-          await insertAssignmentEvent(trx, { id: newId(), zoneId: zone.id, areaId: area.id, officerId, deputyOfficerId: deputyId, accountId: null }, now);
+          await insertAssignmentEvent(
+            trx,
+            {
+              id: newId(),
+              zoneId: zone.id,
+              areaId: area.id,
+              officerId,
+              deputyOfficerId: deputyId,
+              accountId: null,
+            },
+            now,
+          );
         }
       }
     }
@@ -167,17 +234,40 @@ export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
     if (absentId) {
       const today = dateInTimeZone(now, 'Europe/Brussels');
       const nextYear = dateInTimeZone(new Date(now.getTime() + 365 * 86400_000), 'Europe/Brussels');
-      await insertAbsence(trx, { id: newId(), zoneId: zone.id, officerId: absentId, startsOn: today, endsOn: nextYear }, now);
+      await insertAbsence(
+        trx,
+        { id: newId(), zoneId: zone.id, officerId: absentId, startsOn: today, endsOn: nextYear },
+        now,
+      );
     }
 
     for (const account of demoAccounts) {
       const id = newId();
-      await insertAccount(trx, { id, email: account.email, displayName: account.name, passwordHash, language: null, isDemo: true }, now);
-      await trx.insertInto('role_grants').values({ id: newId(), zone_id: zone.id, account_id: id, role: account.role, area_ids: '[]', created_at: now }).execute();
+      await insertAccount(
+        trx,
+        { id, email: account.email, displayName: account.name, passwordHash, language: null, isDemo: true },
+        now,
+      );
+      await trx
+        .insertInto('role_grants')
+        .values({
+          id: newId(),
+          zone_id: zone.id,
+          account_id: id,
+          role: account.role,
+          area_ids: '[]',
+          created_at: now,
+        })
+        .execute();
       const officerId = officerIds.get(account.name);
-      if (officerId) await trx.updateTable('officers').set({ account_id: id }).where('id', '=', officerId).execute();
+      if (officerId)
+        await trx.updateTable('officers').set({ account_id: id }).where('id', '=', officerId).execute();
     }
-    return { areas: report.imported + report.repaired + demoDistricts.length, officers: demoOfficers.length, zoneId: zone.id };
+    return {
+      areas: report.imported + report.repaired + demoDistricts.length,
+      officers: demoOfficers.length,
+      zoneId: zone.id,
+    };
   });
   forgetAreaIndex(result.zoneId);
   return { created: true, slug: DEMO_ZONE_SLUG, areas: result.areas, officers: result.officers };

@@ -11,7 +11,12 @@ const Check = Type.Object({ ok: Type.Boolean(), detail: Type.Optional(Type.Strin
 const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
   version: Type.String(),
-  database: Type.Object({ ok: Type.Boolean(), kind: Type.String(), latencyMs: Type.Number(), detail: Type.Optional(Type.String()) }),
+  database: Type.Object({
+    ok: Type.Boolean(),
+    kind: Type.String(),
+    latencyMs: Type.Number(),
+    detail: Type.Optional(Type.String()),
+  }),
   jobs: Check,
   mail: Type.Object({ transport: Type.String() }),
 });
@@ -20,18 +25,37 @@ export function healthRoutes(fastify: FastifyInstance, context: AppContext): voi
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/health',
-    { config: { policy: publicAccess }, schema: { tags: ['health'], summary: 'Database and job-queue status', response: { 200: Health, 503: Health } } },
+    {
+      config: { policy: publicAccess },
+      schema: {
+        tags: ['health'],
+        summary: 'Database and job-queue status',
+        response: { 200: Health, 503: Health },
+      },
+    },
     async (_request, reply) => {
       const started = performance.now();
       let database: { ok: boolean; kind: string; latencyMs: number; detail?: string };
       try {
         await sql`select 1`.execute(context.db);
-        database = { ok: true, kind: context.database.kind, latencyMs: Math.round(performance.now() - started) };
+        database = {
+          ok: true,
+          kind: context.database.kind,
+          latencyMs: Math.round(performance.now() - started),
+        };
       } catch (error) {
-        database = { ok: false, kind: context.database.kind, latencyMs: Math.round(performance.now() - started), detail: (error as Error).message };
+        database = {
+          ok: false,
+          kind: context.database.kind,
+          latencyMs: Math.round(performance.now() - started),
+          detail: (error as Error).message,
+        };
       }
       const queue = await context.jobs.status();
-      const jobs = { ok: queue.ok, ...(queue.error ? { detail: queue.error } : { detail: `${queue.workers} workers in this process` }) };
+      const jobs = {
+        ok: queue.ok,
+        ...(queue.error ? { detail: queue.error } : { detail: `${queue.workers} workers in this process` }),
+      };
       const ok = database.ok && jobs.ok;
       return reply.status(ok ? 200 : 503).send({
         status: ok ? 'ok' : 'degraded',

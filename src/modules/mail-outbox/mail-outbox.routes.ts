@@ -31,13 +31,22 @@ export function mailOutboxRoutes(fastify: FastifyInstance, context: AppContext):
     '/api/outbox',
     {
       config: { policy: publicAccess },
-      schema: { tags: ['demo'], summary: 'Demo only: mail that would have been sent', querystring: PaginationQuery, response: { 200: pageOf(OutboxMessage) } },
+      schema: {
+        tags: ['demo'],
+        summary: 'Demo only: mail that would have been sent',
+        querystring: PaginationQuery,
+        response: { 200: pageOf(OutboxMessage) },
+      },
     },
     async (request) => {
       if (!outboxAvailable(context)) throw new AppError('outbox_unavailable');
       const limit = request.query.limit ?? 50;
       const cursor = decodeCursor(request.query.cursor, ['string']);
-      let query = context.db.selectFrom('mail_messages').selectAll().orderBy('id', 'desc').limit(limit + 1);
+      let query = context.db
+        .selectFrom('mail_messages')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(limit + 1);
       if (cursor) query = query.where('id', '<', String(cursor[0]));
       const page = toPage(await query.execute(), limit, (m) => [m.id]);
       return {

@@ -9,7 +9,13 @@ import type { Zone } from '../../platform/database/tables.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { newId } from '../../platform/ids.ts';
 import { findAreaInZone } from '../areas/areas.repository.ts';
-import { findOfficer, insertAssignmentEvent, listAssignmentEvents, setAssignment, findAssignment } from './officers.repository.ts';
+import {
+  findOfficer,
+  insertAssignmentEvent,
+  listAssignmentEvents,
+  setAssignment,
+  findAssignment,
+} from './officers.repository.ts';
 import type { AssignmentBody } from './officers.schema.ts';
 
 export async function getAreaAssignment(context: AppContext, zone: Zone, areaId: string) {
@@ -20,17 +26,30 @@ export async function getAreaAssignment(context: AppContext, zone: Zone, areaId:
     areaId,
     officerId: current?.officer_id ?? null,
     deputyOfficerId: current?.deputy_officer_id ?? null,
-    history: history.map((e) => ({ at: e.created_at.toISOString(), officerId: e.officer_id, deputyOfficerId: e.deputy_officer_id })),
+    history: history.map((e) => ({
+      at: e.created_at.toISOString(),
+      officerId: e.officer_id,
+      deputyOfficerId: e.deputy_officer_id,
+    })),
   };
 }
 
-export async function assignAreaOfficer(context: AppContext, zone: Zone, actorId: string, areaId: string, body: AssignmentBody) {
+export async function assignAreaOfficer(
+  context: AppContext,
+  zone: Zone,
+  actorId: string,
+  areaId: string,
+  body: AssignmentBody,
+) {
   const area = await findAreaInZone(context.db, zone.id, areaId);
   if (!area) throw new AppError('area_not_found');
   if (body.officerId === null && body.deputyOfficerId !== null) {
-    throw new AppError('validation_failed', {}, [{ path: 'body/officerId', code: 'required', message: 'A deputy needs a usual officer.' }]);
+    throw new AppError('validation_failed', {}, [
+      { path: 'body/officerId', code: 'required', message: 'A deputy needs a usual officer.' },
+    ]);
   }
-  if (body.officerId !== null && body.officerId === body.deputyOfficerId) throw new AppError('officer_deputy_same');
+  if (body.officerId !== null && body.officerId === body.deputyOfficerId)
+    throw new AppError('officer_deputy_same');
   for (const id of [body.officerId, body.deputyOfficerId]) {
     if (id !== null && !(await findOfficer(context.db, zone.id, id))) throw new AppError('officer_not_found');
   }
@@ -39,10 +58,27 @@ export async function assignAreaOfficer(context: AppContext, zone: Zone, actorId
     await setAssignment(trx, zone.id, areaId, body.officerId, body.deputyOfficerId, now);
     await insertAssignmentEvent(
       trx,
-      { id: newId(), zoneId: zone.id, areaId, officerId: body.officerId, deputyOfficerId: body.deputyOfficerId, accountId: actorId },
+      {
+        id: newId(),
+        zoneId: zone.id,
+        areaId,
+        officerId: body.officerId,
+        deputyOfficerId: body.deputyOfficerId,
+        accountId: actorId,
+      },
       now,
     );
-    await recordAudit(trx, { zoneId: zone.id, accountId: actorId, action: 'area.officer_assigned', subjectType: 'area', subjectId: areaId }, now);
+    await recordAudit(
+      trx,
+      {
+        zoneId: zone.id,
+        accountId: actorId,
+        action: 'area.officer_assigned',
+        subjectType: 'area',
+        subjectId: areaId,
+      },
+      now,
+    );
   });
   return getAreaAssignment(context, zone, areaId);
 }

@@ -39,7 +39,9 @@ async function resolveArea(context: AppContext, zone: Zone, lookup: OfficerLooku
     return resolveArea(context, zone, { lon: address.lon, lat: address.lat });
   }
   if (lookup.lon === undefined || lookup.lat === undefined) {
-    throw new AppError('validation_failed', {}, [{ path: 'querystring', code: 'required', message: 'lon and lat, areaId or addressId' }]);
+    throw new AppError('validation_failed', {}, [
+      { path: 'querystring', code: 'required', message: 'lon and lat, areaId or addressId' },
+    ]);
   }
   const area = await locateArea(context, zone, lookup.lon, lookup.lat);
   if (!area) throw new AppError('point_outside_zone');
@@ -50,7 +52,10 @@ async function resolveArea(context: AppContext, zone: Zone, lookup: OfficerLooku
  * Loads the zone's assignments, officers and today's absences once, and answers
  * for any number of areas from memory (the list page asks for all of them).
  */
-export async function loadOfficerResolver(context: AppContext, zone: Zone): Promise<(area: Area) => NeighbourhoodOfficer> {
+export async function loadOfficerResolver(
+  context: AppContext,
+  zone: Zone,
+): Promise<(area: Area) => NeighbourhoodOfficer> {
   const [assignments, officers, absent] = await Promise.all([
     listAssignments(context.db, zone.id),
     listOfficers(context.db, zone.id),
@@ -69,19 +74,31 @@ export async function loadOfficerResolver(context: AppContext, zone: Zone): Prom
     }
     const deputy = assignment.deputy_officer_id ? officerById.get(assignment.deputy_officer_id) : undefined;
     if (deputy && !absent.has(deputy.id)) {
-      return { ...base, availability: 'deputy', officer: toPublicOfficer(deputy), usualOfficerName: usual?.name ?? null };
+      return {
+        ...base,
+        availability: 'deputy',
+        officer: toPublicOfficer(deputy),
+        usualOfficerName: usual?.name ?? null,
+      };
     }
     return nobody;
   };
 }
 
-export async function findNeighbourhoodOfficer(context: AppContext, zone: Zone, lookup: OfficerLookup): Promise<NeighbourhoodOfficer> {
+export async function findNeighbourhoodOfficer(
+  context: AppContext,
+  zone: Zone,
+  lookup: OfficerLookup,
+): Promise<NeighbourhoodOfficer> {
   const area = await resolveArea(context, zone, lookup);
   return (await loadOfficerResolver(context, zone))(area);
 }
 
 /** The list-and-search alternative to the map: every neighbourhood with today's contact. */
-export async function listNeighbourhoodOfficers(context: AppContext, zone: Zone): Promise<NeighbourhoodOfficer[]> {
+export async function listNeighbourhoodOfficers(
+  context: AppContext,
+  zone: Zone,
+): Promise<NeighbourhoodOfficer[]> {
   const areas = await context.db
     .selectFrom('areas')
     .selectAll()
@@ -91,5 +108,7 @@ export async function listNeighbourhoodOfficers(context: AppContext, zone: Zone)
   const resolve = await loadOfficerResolver(context, zone);
   const results = areas.map(resolve);
   const language = zone.default_language;
-  return results.sort((a, b) => (a.area.name[language] ?? a.area.code).localeCompare(b.area.name[language] ?? b.area.code, language));
+  return results.sort((a, b) =>
+    (a.area.name[language] ?? a.area.code).localeCompare(b.area.name[language] ?? b.area.code, language),
+  );
 }

@@ -24,10 +24,12 @@ export async function getStaffing(context: AppContext, zone: Zone) {
   const assignmentOf = new Map(assignments.map((a) => [a.area_id, a]));
   const officerName = new Map(officers.map((o) => [o.id, o.name]));
   const population = areas.reduce((sum, a) => sum + (a.population ?? 0), 0);
-  const inspectors = new Set(areas.flatMap((a) => {
-    const assignment = assignmentOf.get(a.id);
-    return assignment ? [assignment.officer_id] : [];
-  })).size;
+  const inspectors = new Set(
+    areas.flatMap((a) => {
+      const assignment = assignmentOf.get(a.id);
+      return assignment ? [assignment.officer_id] : [];
+    }),
+  ).size;
   const needed = population / INHABITANTS_PER_INSPECTOR;
   return {
     population,

@@ -18,24 +18,61 @@ async function assertMayManage(context: AppContext, zone: Zone, actor: Actor, of
   if (!officer) throw new AppError('officer_not_found');
   const roles = rolesInZone(actor, zone.id);
   const manager = roles.has('administrator') || roles.has('supervisor') || actor.isOperator;
-  if (!manager && (officer.account_id === null || officer.account_id !== actor.accountId)) throw new AppError('forbidden');
+  if (!manager && (officer.account_id === null || officer.account_id !== actor.accountId))
+    throw new AppError('forbidden');
 }
 
-export async function addAbsence(context: AppContext, zone: Zone, actor: Actor, officerId: string, body: AbsenceBody) {
+export async function addAbsence(
+  context: AppContext,
+  zone: Zone,
+  actor: Actor,
+  officerId: string,
+  body: AbsenceBody,
+) {
   await assertMayManage(context, zone, actor, officerId);
   if (body.endsOn < body.startsOn) throw new AppError('absence_dates_invalid');
   const id = newId();
   await context.db.transaction().execute(async (trx) => {
-    await insertAbsence(trx, { id, zoneId: zone.id, officerId, startsOn: body.startsOn, endsOn: body.endsOn }, context.now());
-    await recordAudit(trx, { zoneId: zone.id, accountId: actor.accountId, action: 'officer.absence_added', subjectType: 'officer', subjectId: officerId }, context.now());
+    await insertAbsence(
+      trx,
+      { id, zoneId: zone.id, officerId, startsOn: body.startsOn, endsOn: body.endsOn },
+      context.now(),
+    );
+    await recordAudit(
+      trx,
+      {
+        zoneId: zone.id,
+        accountId: actor.accountId,
+        action: 'officer.absence_added',
+        subjectType: 'officer',
+        subjectId: officerId,
+      },
+      context.now(),
+    );
   });
   return { id, startsOn: body.startsOn, endsOn: body.endsOn };
 }
 
-export async function removeAbsence(context: AppContext, zone: Zone, actor: Actor, officerId: string, absenceId: string) {
+export async function removeAbsence(
+  context: AppContext,
+  zone: Zone,
+  actor: Actor,
+  officerId: string,
+  absenceId: string,
+) {
   await assertMayManage(context, zone, actor, officerId);
   await context.db.transaction().execute(async (trx) => {
     if (!(await deleteAbsence(trx, zone.id, officerId, absenceId))) throw new AppError('not_found');
-    await recordAudit(trx, { zoneId: zone.id, accountId: actor.accountId, action: 'officer.absence_removed', subjectType: 'officer', subjectId: officerId }, context.now());
+    await recordAudit(
+      trx,
+      {
+        zoneId: zone.id,
+        accountId: actor.accountId,
+        action: 'officer.absence_removed',
+        subjectType: 'officer',
+        subjectId: officerId,
+      },
+      context.now(),
+    );
   });
 }

@@ -56,7 +56,12 @@ async function assertAccountInZone(context: AppContext, zone: Zone, accountId: s
   if (!grant) throw new AppError('account_not_found');
 }
 
-export async function createOfficer(context: AppContext, zone: Zone, actorId: string, body: OfficerBody): Promise<StaffOfficer> {
+export async function createOfficer(
+  context: AppContext,
+  zone: Zone,
+  actorId: string,
+  body: OfficerBody,
+): Promise<StaffOfficer> {
   await assertAccountInZone(context, zone, body.accountId);
   const id = newId();
   await context.db.transaction().execute(async (trx) => {
@@ -64,33 +69,85 @@ export async function createOfficer(context: AppContext, zone: Zone, actorId: st
       trx,
       zone.id,
       id,
-      { name: body.name, title: body.title, phone: body.phone, email: body.email, photoUrl: body.photoUrl ?? null, accountId: body.accountId ?? null },
+      {
+        name: body.name,
+        title: body.title,
+        phone: body.phone,
+        email: body.email,
+        photoUrl: body.photoUrl ?? null,
+        accountId: body.accountId ?? null,
+      },
       context.now(),
     );
-    await recordAudit(trx, { zoneId: zone.id, accountId: actorId, action: 'officer.created', subjectType: 'officer', subjectId: id }, context.now());
+    await recordAudit(
+      trx,
+      {
+        zoneId: zone.id,
+        accountId: actorId,
+        action: 'officer.created',
+        subjectType: 'officer',
+        subjectId: id,
+      },
+      context.now(),
+    );
   });
   return requireStaffOfficer(context, zone, id);
 }
 
-export async function updateOfficer(context: AppContext, zone: Zone, actorId: string, officerId: string, body: OfficerPatchBody) {
+export async function updateOfficer(
+  context: AppContext,
+  zone: Zone,
+  actorId: string,
+  officerId: string,
+  body: OfficerPatchBody,
+) {
   if (!(await findOfficer(context.db, zone.id, officerId))) throw new AppError('officer_not_found');
   await assertAccountInZone(context, zone, body.accountId);
   await context.db.transaction().execute(async (trx) => {
     await updateRow(trx, zone.id, officerId, body, context.now());
-    await recordAudit(trx, { zoneId: zone.id, accountId: actorId, action: 'officer.updated', subjectType: 'officer', subjectId: officerId }, context.now());
+    await recordAudit(
+      trx,
+      {
+        zoneId: zone.id,
+        accountId: actorId,
+        action: 'officer.updated',
+        subjectType: 'officer',
+        subjectId: officerId,
+      },
+      context.now(),
+    );
   });
   return requireStaffOfficer(context, zone, officerId);
 }
 
-export async function removeOfficer(context: AppContext, zone: Zone, actorId: string, officerId: string): Promise<void> {
+export async function removeOfficer(
+  context: AppContext,
+  zone: Zone,
+  actorId: string,
+  officerId: string,
+): Promise<void> {
   if (!(await findOfficer(context.db, zone.id, officerId))) throw new AppError('officer_not_found');
   await context.db.transaction().execute(async (trx) => {
     await deleteRow(trx, zone.id, officerId);
-    await recordAudit(trx, { zoneId: zone.id, accountId: actorId, action: 'officer.removed', subjectType: 'officer', subjectId: officerId }, context.now());
+    await recordAudit(
+      trx,
+      {
+        zoneId: zone.id,
+        accountId: actorId,
+        action: 'officer.removed',
+        subjectType: 'officer',
+        subjectId: officerId,
+      },
+      context.now(),
+    );
   });
 }
 
-export async function requireStaffOfficer(context: AppContext, zone: Zone, officerId: string): Promise<StaffOfficer> {
+export async function requireStaffOfficer(
+  context: AppContext,
+  zone: Zone,
+  officerId: string,
+): Promise<StaffOfficer> {
   const found = (await listStaffOfficers(context, zone)).find((o) => o.id === officerId);
   if (!found) throw new AppError('officer_not_found');
   return found;

@@ -3,11 +3,26 @@ import type { Kysely } from 'kysely';
 import type { Database, LocalizedText, Officer } from '../../platform/database/tables.ts';
 
 export function listOfficers(db: Kysely<Database>, zoneId: string): Promise<Officer[]> {
-  return db.selectFrom('officers').selectAll().where('zone_id', '=', zoneId).orderBy('name').orderBy('id').execute();
+  return db
+    .selectFrom('officers')
+    .selectAll()
+    .where('zone_id', '=', zoneId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 }
 
-export function findOfficer(db: Kysely<Database>, zoneId: string, officerId: string): Promise<Officer | undefined> {
-  return db.selectFrom('officers').selectAll().where('zone_id', '=', zoneId).where('id', '=', officerId).executeTakeFirst();
+export function findOfficer(
+  db: Kysely<Database>,
+  zoneId: string,
+  officerId: string,
+): Promise<Officer | undefined> {
+  return db
+    .selectFrom('officers')
+    .selectAll()
+    .where('zone_id', '=', zoneId)
+    .where('id', '=', officerId)
+    .executeTakeFirst();
 }
 
 export interface OfficerWriteRow {
@@ -19,7 +34,14 @@ export interface OfficerWriteRow {
   accountId: string | null;
 }
 
-export async function insertOfficer(db: Kysely<Database>, zoneId: string, id: string, row: OfficerWriteRow, now: Date, isDemo = false) {
+export async function insertOfficer(
+  db: Kysely<Database>,
+  zoneId: string,
+  id: string,
+  row: OfficerWriteRow,
+  now: Date,
+  isDemo = false,
+) {
   await db
     .insertInto('officers')
     .values({
@@ -38,7 +60,13 @@ export async function insertOfficer(db: Kysely<Database>, zoneId: string, id: st
     .execute();
 }
 
-export async function updateOfficer(db: Kysely<Database>, zoneId: string, id: string, row: Partial<OfficerWriteRow>, now: Date) {
+export async function updateOfficer(
+  db: Kysely<Database>,
+  zoneId: string,
+  id: string,
+  row: Partial<OfficerWriteRow>,
+  now: Date,
+) {
   await db
     .updateTable('officers')
     .set({
@@ -64,7 +92,12 @@ export function listAssignments(db: Kysely<Database>, zoneId: string) {
 }
 
 export function findAssignment(db: Kysely<Database>, zoneId: string, areaId: string) {
-  return db.selectFrom('area_officers').selectAll().where('zone_id', '=', zoneId).where('area_id', '=', areaId).executeTakeFirst();
+  return db
+    .selectFrom('area_officers')
+    .selectAll()
+    .where('zone_id', '=', zoneId)
+    .where('area_id', '=', areaId)
+    .executeTakeFirst();
 }
 
 export async function setAssignment(
@@ -76,19 +109,40 @@ export async function setAssignment(
   now: Date,
 ): Promise<void> {
   if (officerId === null) {
-    await db.deleteFrom('area_officers').where('zone_id', '=', zoneId).where('area_id', '=', areaId).execute();
+    await db
+      .deleteFrom('area_officers')
+      .where('zone_id', '=', zoneId)
+      .where('area_id', '=', areaId)
+      .execute();
     return;
   }
   await db
     .insertInto('area_officers')
-    .values({ zone_id: zoneId, area_id: areaId, officer_id: officerId, deputy_officer_id: deputyOfficerId, updated_at: now })
-    .onConflict((oc) => oc.columns(['zone_id', 'area_id']).doUpdateSet({ officer_id: officerId, deputy_officer_id: deputyOfficerId, updated_at: now }))
+    .values({
+      zone_id: zoneId,
+      area_id: areaId,
+      officer_id: officerId,
+      deputy_officer_id: deputyOfficerId,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['zone_id', 'area_id'])
+        .doUpdateSet({ officer_id: officerId, deputy_officer_id: deputyOfficerId, updated_at: now }),
+    )
     .execute();
 }
 
 export async function insertAssignmentEvent(
   db: Kysely<Database>,
-  row: { id: string; zoneId: string; areaId: string; officerId: string | null; deputyOfficerId: string | null; accountId: string | null },
+  row: {
+    id: string;
+    zoneId: string;
+    areaId: string;
+    officerId: string | null;
+    deputyOfficerId: string | null;
+    accountId: string | null;
+  },
   now: Date,
 ): Promise<void> {
   await db
@@ -117,7 +171,11 @@ export function listAssignmentEvents(db: Kysely<Database>, zoneId: string, areaI
 }
 
 export function listAbsences(db: Kysely<Database>, zoneId: string, officerIds?: string[]) {
-  let query = db.selectFrom('officer_absences').selectAll().where('zone_id', '=', zoneId).orderBy('starts_on');
+  let query = db
+    .selectFrom('officer_absences')
+    .selectAll()
+    .where('zone_id', '=', zoneId)
+    .orderBy('starts_on');
   if (officerIds) {
     if (officerIds.length === 0) return Promise.resolve([]);
     query = query.where('officer_id', 'in', officerIds);
@@ -144,11 +202,23 @@ export async function insertAbsence(
 ): Promise<void> {
   await db
     .insertInto('officer_absences')
-    .values({ id: row.id, zone_id: row.zoneId, officer_id: row.officerId, starts_on: row.startsOn, ends_on: row.endsOn, created_at: now })
+    .values({
+      id: row.id,
+      zone_id: row.zoneId,
+      officer_id: row.officerId,
+      starts_on: row.startsOn,
+      ends_on: row.endsOn,
+      created_at: now,
+    })
     .execute();
 }
 
-export async function deleteAbsence(db: Kysely<Database>, zoneId: string, officerId: string, absenceId: string): Promise<boolean> {
+export async function deleteAbsence(
+  db: Kysely<Database>,
+  zoneId: string,
+  officerId: string,
+  absenceId: string,
+): Promise<boolean> {
   const result = await db
     .deleteFrom('officer_absences')
     .where('zone_id', '=', zoneId)

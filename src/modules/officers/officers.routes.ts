@@ -10,7 +10,13 @@ import { assignAreaOfficer, getAreaAssignment } from './assign-area-officer.ts';
 import { findNeighbourhoodOfficer, listNeighbourhoodOfficers } from './find-neighbourhood-officer.ts';
 import { getStaffing } from './get-staffing.ts';
 import { addAbsence, removeAbsence } from './manage-absences.ts';
-import { createOfficer, listStaffOfficers, removeOfficer, requireStaffOfficer, updateOfficer } from './manage-officers.ts';
+import {
+  createOfficer,
+  listStaffOfficers,
+  removeOfficer,
+  requireStaffOfficer,
+  updateOfficer,
+} from './manage-officers.ts';
 import { officerPolicies as can } from './officers.policy.ts';
 import {
   Absence,
@@ -36,51 +42,124 @@ export function officerRoutes(fastify: FastifyInstance, context: AppContext): vo
     '/api/zones/:zone/neighbourhood-officer',
     {
       config: { policy: can.lookUp },
-      schema: { tags, summary: 'Who is my neighbourhood officer? By point (lon, lat), area or address', params: ZoneParams, querystring: OfficerLookupQuery, response: { 200: NeighbourhoodOfficer } },
+      schema: {
+        tags,
+        summary: 'Who is my neighbourhood officer? By point (lon, lat), area or address',
+        params: ZoneParams,
+        querystring: OfficerLookupQuery,
+        response: { 200: NeighbourhoodOfficer },
+      },
     },
     async (request) => findNeighbourhoodOfficer(context, requireZone(request), request.query),
   );
 
   app.get(
     '/api/zones/:zone/neighbourhood-officers',
-    { config: { policy: can.lookUp }, schema: { tags, summary: 'Every neighbourhood with its officer today (list alternative to the map)', params: ZoneParams, response: { 200: Type.Array(NeighbourhoodOfficer) } } },
+    {
+      config: { policy: can.lookUp },
+      schema: {
+        tags,
+        summary: 'Every neighbourhood with its officer today (list alternative to the map)',
+        params: ZoneParams,
+        response: { 200: Type.Array(NeighbourhoodOfficer) },
+      },
+    },
     async (request) => listNeighbourhoodOfficers(context, requireZone(request)),
   );
 
   app.get(
     '/api/zones/:zone/staffing',
-    { config: { policy: can.viewStaffing }, schema: { tags, summary: 'Neighbourhood inspectors against the norm of one per 4,000 inhabitants', params: ZoneParams, response: { 200: Staffing } } },
+    {
+      config: { policy: can.viewStaffing },
+      schema: {
+        tags,
+        summary: 'Neighbourhood inspectors against the norm of one per 4,000 inhabitants',
+        params: ZoneParams,
+        response: { 200: Staffing },
+      },
+    },
     async (request) => getStaffing(context, requireZone(request)),
   );
 
   app.get(
     '/api/zones/:zone/officers',
-    { config: { policy: can.viewStaff }, schema: { tags, summary: "The zone's officers with assignments and absences (staff)", params: ZoneParams, response: { 200: Type.Array(StaffOfficer) } } },
+    {
+      config: { policy: can.viewStaff },
+      schema: {
+        tags,
+        summary: "The zone's officers with assignments and absences (staff)",
+        params: ZoneParams,
+        response: { 200: Type.Array(StaffOfficer) },
+      },
+    },
     async (request) => listStaffOfficers(context, requireZone(request)),
   );
 
   app.post(
     '/api/zones/:zone/officers',
-    { config: { policy: can.manage }, schema: { tags, summary: 'Add an officer', params: ZoneParams, body: OfficerBody, response: { 201: StaffOfficer } } },
+    {
+      config: { policy: can.manage },
+      schema: {
+        tags,
+        summary: 'Add an officer',
+        params: ZoneParams,
+        body: OfficerBody,
+        response: { 201: StaffOfficer },
+      },
+    },
     async (request, reply) =>
-      idempotent(context, request, reply, 201, async () => createOfficer(context, requireZone(request), requireAccountId(request), request.body)),
+      idempotent(context, request, reply, 201, async () =>
+        createOfficer(context, requireZone(request), requireAccountId(request), request.body),
+      ),
   );
 
   app.get(
     '/api/zones/:zone/officers/:officerId',
-    { config: { policy: can.viewStaff }, schema: { tags, summary: 'One officer (staff)', params: OfficerParams, response: { 200: StaffOfficer } } },
+    {
+      config: { policy: can.viewStaff },
+      schema: {
+        tags,
+        summary: 'One officer (staff)',
+        params: OfficerParams,
+        response: { 200: StaffOfficer },
+      },
+    },
     async (request) => requireStaffOfficer(context, requireZone(request), request.params.officerId),
   );
 
   app.patch(
     '/api/zones/:zone/officers/:officerId',
-    { config: { policy: can.manage }, schema: { tags, summary: "Change an officer's details", params: OfficerParams, body: OfficerPatchBody, response: { 200: StaffOfficer } } },
-    async (request) => updateOfficer(context, requireZone(request), requireAccountId(request), request.params.officerId, request.body),
+    {
+      config: { policy: can.manage },
+      schema: {
+        tags,
+        summary: "Change an officer's details",
+        params: OfficerParams,
+        body: OfficerPatchBody,
+        response: { 200: StaffOfficer },
+      },
+    },
+    async (request) =>
+      updateOfficer(
+        context,
+        requireZone(request),
+        requireAccountId(request),
+        request.params.officerId,
+        request.body,
+      ),
   );
 
   app.delete(
     '/api/zones/:zone/officers/:officerId',
-    { config: { policy: can.manage }, schema: { tags, summary: 'Remove an officer (their neighbourhoods become unassigned)', params: OfficerParams, response: { 204: Type.Null() } } },
+    {
+      config: { policy: can.manage },
+      schema: {
+        tags,
+        summary: 'Remove an officer (their neighbourhoods become unassigned)',
+        params: OfficerParams,
+        response: { 204: Type.Null() },
+      },
+    },
     async (request, reply) => {
       await removeOfficer(context, requireZone(request), requireAccountId(request), request.params.officerId);
       return reply.status(204).send(null);
@@ -89,29 +168,73 @@ export function officerRoutes(fastify: FastifyInstance, context: AppContext): vo
 
   app.post(
     '/api/zones/:zone/officers/:officerId/absences',
-    { config: { policy: can.recordAbsence }, schema: { tags, summary: 'Record an absence (whole days); the deputy is shown meanwhile', params: OfficerParams, body: AbsenceBody, response: { 201: Absence } } },
+    {
+      config: { policy: can.recordAbsence },
+      schema: {
+        tags,
+        summary: 'Record an absence (whole days); the deputy is shown meanwhile',
+        params: OfficerParams,
+        body: AbsenceBody,
+        response: { 201: Absence },
+      },
+    },
     async (request, reply) =>
-      idempotent(context, request, reply, 201, async () => addAbsence(context, requireZone(request), request.actor, request.params.officerId, request.body)),
+      idempotent(context, request, reply, 201, async () =>
+        addAbsence(context, requireZone(request), request.actor, request.params.officerId, request.body),
+      ),
   );
 
   app.delete(
     '/api/zones/:zone/officers/:officerId/absences/:absenceId',
-    { config: { policy: can.recordAbsence }, schema: { tags, summary: 'Remove an absence', params: AbsenceParams, response: { 204: Type.Null() } } },
+    {
+      config: { policy: can.recordAbsence },
+      schema: { tags, summary: 'Remove an absence', params: AbsenceParams, response: { 204: Type.Null() } },
+    },
     async (request, reply) => {
-      await removeAbsence(context, requireZone(request), request.actor, request.params.officerId, request.params.absenceId);
+      await removeAbsence(
+        context,
+        requireZone(request),
+        request.actor,
+        request.params.officerId,
+        request.params.absenceId,
+      );
       return reply.status(204).send(null);
     },
   );
 
   app.get(
     '/api/zones/:zone/areas/:areaId/officer',
-    { config: { policy: can.viewStaff }, schema: { tags, summary: "An area's officer and deputy, with history", params: AreaOfficerParams, response: { 200: Assignment } } },
+    {
+      config: { policy: can.viewStaff },
+      schema: {
+        tags,
+        summary: "An area's officer and deputy, with history",
+        params: AreaOfficerParams,
+        response: { 200: Assignment },
+      },
+    },
     async (request) => getAreaAssignment(context, requireZone(request), request.params.areaId),
   );
 
   app.put(
     '/api/zones/:zone/areas/:areaId/officer',
-    { config: { policy: can.manage }, schema: { tags, summary: "Set an area's officer and deputy (null: nobody)", params: AreaOfficerParams, body: AssignmentBody, response: { 200: Assignment } } },
-    async (request) => assignAreaOfficer(context, requireZone(request), requireAccountId(request), request.params.areaId, request.body),
+    {
+      config: { policy: can.manage },
+      schema: {
+        tags,
+        summary: "Set an area's officer and deputy (null: nobody)",
+        params: AreaOfficerParams,
+        body: AssignmentBody,
+        response: { 200: Assignment },
+      },
+    },
+    async (request) =>
+      assignAreaOfficer(
+        context,
+        requireZone(request),
+        requireAccountId(request),
+        request.params.areaId,
+        request.body,
+      ),
   );
 }

@@ -1,14 +1,18 @@
 /** Schemas of the officer routes (staff management and the public "who is my neighbourhood officer?"). */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { PublicArea } from '../areas/areas.schema.ts';
 import { LocalizedTextSchema, ZoneContactSchema } from '../zones/zones.schema.ts';
 
 const Zone = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' });
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateOnly = Type.String({ format: 'date' });
 
 export const OfficerParams = Type.Object({ zone: Zone, officerId: Type.String({ format: 'uuid' }) });
-export const AbsenceParams = Type.Object({ zone: Zone, officerId: Type.String({ format: 'uuid' }), absenceId: Type.String({ format: 'uuid' }) });
+export const AbsenceParams = Type.Object({
+  zone: Zone,
+  officerId: Type.String({ format: 'uuid' }),
+  absenceId: Type.String({ format: 'uuid' }),
+});
 export const AreaOfficerParams = Type.Object({ zone: Zone, areaId: Type.String({ format: 'uuid' }) });
 
 /** What the public sees of an officer: professional contact details only. */
@@ -59,7 +63,10 @@ export const OfficerPatchBody = Type.Partial(OfficerBody, { additionalProperties
 export type OfficerPatchBody = Static<typeof OfficerPatchBody>;
 
 export const AssignmentBody = Type.Object(
-  { officerId: Nullable(Type.String({ format: 'uuid' })), deputyOfficerId: Nullable(Type.String({ format: 'uuid' })) },
+  {
+    officerId: Nullable(Type.String({ format: 'uuid' })),
+    deputyOfficerId: Nullable(Type.String({ format: 'uuid' })),
+  },
   { additionalProperties: false },
 );
 export type AssignmentBody = Static<typeof AssignmentBody>;
@@ -69,14 +76,25 @@ export const Assignment = Type.Object({
   officerId: Nullable(Type.String()),
   deputyOfficerId: Nullable(Type.String()),
   history: Type.Array(
-    Type.Object({ at: Type.String({ format: 'date-time' }), officerId: Nullable(Type.String()), deputyOfficerId: Nullable(Type.String()) }),
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      officerId: Nullable(Type.String()),
+      deputyOfficerId: Nullable(Type.String()),
+    }),
   ),
 });
 
-export const AbsenceBody = Type.Object({ startsOn: DateOnly, endsOn: DateOnly }, { additionalProperties: false });
+export const AbsenceBody = Type.Object(
+  { startsOn: DateOnly, endsOn: DateOnly },
+  { additionalProperties: false },
+);
 export type AbsenceBody = Static<typeof AbsenceBody>;
 
-export const Availability = Type.Union([Type.Literal('available'), Type.Literal('deputy'), Type.Literal('nobody')]);
+export const Availability = Type.Union([
+  Type.Literal('available'),
+  Type.Literal('deputy'),
+  Type.Literal('nobody'),
+]);
 
 export const NeighbourhoodOfficer = Type.Object({
   area: PublicArea,

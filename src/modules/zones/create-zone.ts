@@ -39,6 +39,10 @@ export async function createZone(
     },
     context.now(),
   );
-  await recordAudit(trx, { zoneId: id, accountId, action: 'zone.created', subjectType: 'zone', subjectId: id }, context.now());
+  await recordAudit(
+    trx,
+    { zoneId: id, accountId, action: 'zone.created', subjectType: 'zone', subjectId: id },
+    context.now(),
+  );
   return { id, slug: body.slug };
 }

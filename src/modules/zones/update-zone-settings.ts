@@ -22,7 +22,11 @@ export async function updateZoneSettings(
     defaultLanguage: body.defaultLanguage ?? zone.default_language,
   });
   await updateRow(trx, zone.id, body, context.now());
-  await recordAudit(trx, { zoneId: zone.id, accountId, action: 'zone.settings_updated', subjectType: 'zone', subjectId: zone.id }, context.now());
+  await recordAudit(
+    trx,
+    { zoneId: zone.id, accountId, action: 'zone.settings_updated', subjectType: 'zone', subjectId: zone.id },
+    context.now(),
+  );
   const updated = await findZoneById(trx, zone.id);
   if (!updated) throw new Error('zone vanished during update');
   return updated;

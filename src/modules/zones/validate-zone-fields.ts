@@ -14,16 +14,33 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 export function assertZoneFields(
   language: Language,
-  fields: { timeZone?: string | undefined; projection?: string | undefined; languages?: string[] | undefined; defaultLanguage?: string | undefined },
+  fields: {
+    timeZone?: string | undefined;
+    projection?: string | undefined;
+    languages?: string[] | undefined;
+    defaultLanguage?: string | undefined;
+  },
 ): void {
   const details: ErrorDetail[] = [];
   if (fields.timeZone !== undefined && !isValidTimeZone(fields.timeZone)) {
-    details.push({ path: 'body/timeZone', code: 'time_zone', message: translate(language, 'validation.time_zone') });
+    details.push({
+      path: 'body/timeZone',
+      code: 'time_zone',
+      message: translate(language, 'validation.time_zone'),
+    });
   }
   if (fields.projection !== undefined && !isSupportedCrs(fields.projection)) {
-    details.push({ path: 'body/projection', code: 'projection', message: translate(language, 'validation.projection') });
+    details.push({
+      path: 'body/projection',
+      code: 'projection',
+      message: translate(language, 'validation.projection'),
+    });
   }
-  if (fields.languages !== undefined && fields.defaultLanguage !== undefined && !fields.languages.includes(fields.defaultLanguage)) {
+  if (
+    fields.languages !== undefined &&
+    fields.defaultLanguage !== undefined &&
+    !fields.languages.includes(fields.defaultLanguage)
+  ) {
     details.push({
       path: 'body/defaultLanguage',
       code: 'default_language',

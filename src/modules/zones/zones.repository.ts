@@ -1,6 +1,13 @@
 /** Typed SQL for zones. No rules here: use cases decide. */
 import type { Kysely } from 'kysely';
-import type { Database, Zone, ZoneBranding, ZoneContact, ZoneLegal, Language } from '../../platform/database/tables.ts';
+import type {
+  Database,
+  Zone,
+  ZoneBranding,
+  ZoneContact,
+  ZoneLegal,
+  Language,
+} from '../../platform/database/tables.ts';
 
 export function findZoneBySlug(db: Kysely<Database>, slug: string): Promise<Zone | undefined> {
   return db.selectFrom('zones').selectAll().where('slug', '=', slug).executeTakeFirst();

@@ -9,7 +9,13 @@ import { toPublicZone } from './to-public-zone.ts';
 import { updateZoneSettings } from './update-zone-settings.ts';
 import { listZones } from './zones.repository.ts';
 import { zonePolicies } from './zones.policy.ts';
-import { CreateZoneBody, PublicZone, UpdateZoneSettingsBody, ZoneParams, ZoneSummary } from './zones.schema.ts';
+import {
+  CreateZoneBody,
+  PublicZone,
+  UpdateZoneSettingsBody,
+  ZoneParams,
+  ZoneSummary,
+} from './zones.schema.ts';
 import { requireZone } from '../../platform/http/require.ts';
 
 export function zoneRoutes(fastify: FastifyInstance, context: AppContext): void {
@@ -18,13 +24,24 @@ export function zoneRoutes(fastify: FastifyInstance, context: AppContext): void 
 
   app.get(
     '/api/zones',
-    { config: { policy: zonePolicies.list }, schema: { tags, summary: 'List the zones hosted here', response: { 200: Type.Array(ZoneSummary) } } },
+    {
+      config: { policy: zonePolicies.list },
+      schema: { tags, summary: 'List the zones hosted here', response: { 200: Type.Array(ZoneSummary) } },
+    },
     async () => (await listZones(context.db)).map((z) => ({ slug: z.slug, name: z.name, isDemo: z.is_demo })),
   );
 
   app.get(
     '/api/zones/:zone',
-    { config: { policy: zonePolicies.view }, schema: { tags, summary: 'A zone: name, languages, contact, branding, legal texts', params: ZoneParams, response: { 200: PublicZone } } },
+    {
+      config: { policy: zonePolicies.view },
+      schema: {
+        tags,
+        summary: 'A zone: name, languages, contact, branding, legal texts',
+        params: ZoneParams,
+        response: { 200: PublicZone },
+      },
+    },
     async (request) => toPublicZone(requireZone(request)),
   );
 
@@ -32,12 +49,27 @@ export function zoneRoutes(fastify: FastifyInstance, context: AppContext): void 
     '/api/zones',
     {
       config: { policy: zonePolicies.create },
-      schema: { tags, summary: 'Create a zone (operator)', body: CreateZoneBody, response: { 201: PublicZone } },
+      schema: {
+        tags,
+        summary: 'Create a zone (operator)',
+        body: CreateZoneBody,
+        response: { 201: PublicZone },
+      },
     },
     async (request, reply) =>
       idempotent(context, request, reply, 201, async (trx) => {
-        const created = await createZone(context, trx, request.actor.accountId, request.language, request.body);
-        const zone = await trx.selectFrom('zones').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+        const created = await createZone(
+          context,
+          trx,
+          request.actor.accountId,
+          request.language,
+          request.body,
+        );
+        const zone = await trx
+          .selectFrom('zones')
+          .selectAll()
+          .where('id', '=', created.id)
+          .executeTakeFirstOrThrow();
         return toPublicZone(zone);
       }),
   );
@@ -46,13 +78,28 @@ export function zoneRoutes(fastify: FastifyInstance, context: AppContext): void 
     '/api/zones/:zone/settings',
     {
       config: { policy: zonePolicies.updateSettings },
-      schema: { tags, summary: 'Change the zone settings (administrator)', params: ZoneParams, body: UpdateZoneSettingsBody, response: { 200: PublicZone } },
+      schema: {
+        tags,
+        summary: 'Change the zone settings (administrator)',
+        params: ZoneParams,
+        body: UpdateZoneSettingsBody,
+        response: { 200: PublicZone },
+      },
     },
     async (request) =>
-      context.db.transaction().execute(async (trx) =>
-        toPublicZone(
-          await updateZoneSettings(context, trx, requireZone(request), request.actor.accountId ?? '', request.language, request.body),
+      context.db
+        .transaction()
+        .execute(async (trx) =>
+          toPublicZone(
+            await updateZoneSettings(
+              context,
+              trx,
+              requireZone(request),
+              request.actor.accountId ?? '',
+              request.language,
+              request.body,
+            ),
+          ),
         ),
-      ),
   );
 }

@@ -1,7 +1,12 @@
 /** Request and response schemas of the zone routes; types are inferred from them. */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
-export const LanguageSchema = Type.Union([Type.Literal('nl'), Type.Literal('fr'), Type.Literal('de'), Type.Literal('en')]);
+export const LanguageSchema = Type.Union([
+  Type.Literal('nl'),
+  Type.Literal('fr'),
+  Type.Literal('de'),
+  Type.Literal('en'),
+]);
 
 export const LocalizedTextSchema = Type.Object(
   {
@@ -13,7 +18,7 @@ export const LocalizedTextSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const Nullable = <T extends import('typebox').TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ZoneContactSchema = Type.Object(
   {

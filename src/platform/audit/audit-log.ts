@@ -48,7 +48,11 @@ export function entryHash(prevHash: string, entry: ChainedFields): string {
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
-export async function recordAudit(db: Kysely<Database>, input: AuditInput, at: Date = new Date()): Promise<void> {
+export async function recordAudit(
+  db: Kysely<Database>,
+  input: AuditInput,
+  at: Date = new Date(),
+): Promise<void> {
   const append = async (trx: Kysely<Database>) => {
     const head = await trx
       .selectFrom('audit_chain_head')

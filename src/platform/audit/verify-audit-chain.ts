@@ -34,11 +34,21 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000): 
         };
       }
       if (row.prev_hash !== prevHash) {
-        return { ok: false, entries: checked, brokenAt: { seq: row.seq, id: row.id }, reason: 'link to the previous entry does not match' };
+        return {
+          ok: false,
+          entries: checked,
+          brokenAt: { seq: row.seq, id: row.id },
+          reason: 'link to the previous entry does not match',
+        };
       }
       const expected = entryHash(prevHash, row);
       if (expected !== row.hash) {
-        return { ok: false, entries: checked, brokenAt: { seq: row.seq, id: row.id }, reason: 'content does not match its hash (the row was altered)' };
+        return {
+          ok: false,
+          entries: checked,
+          brokenAt: { seq: row.seq, id: row.id },
+          reason: 'content does not match its hash (the row was altered)',
+        };
       }
       prevHash = row.hash;
       expectedSeq += 1n;
@@ -46,7 +56,11 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000): 
     }
     if (rows.length < batchSize) break;
   }
-  const head = await db.selectFrom('audit_chain_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const head = await db
+    .selectFrom('audit_chain_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   if (head && (BigInt(head.seq) !== expectedSeq - 1n || head.hash !== prevHash)) {
     return {
       ok: false,

@@ -45,7 +45,20 @@ export function isAcceptablePassword(password: string): boolean {
   if ([...password].length < 12 || password.length > 200) return false;
   const lower = password.toLowerCase();
   if (COMMON.has(lower)) return false;
-  // One character repeated, or a plain run like "123456789012", is not a password.
+  // One character repeated (or three characters in turn) is not a password.
   if (new Set(lower).size < 4) return false;
+  // Nor is a plain run of consecutive characters, such as "234567890123" or "abcdefghijkl".
+  if (isConsecutiveRun(lower)) return false;
   return true;
+}
+
+function isConsecutiveRun(text: string): boolean {
+  let ascending = 0;
+  let descending = 0;
+  for (let i = 1; i < text.length; i += 1) {
+    const step = text.charCodeAt(i) - text.charCodeAt(i - 1);
+    if (step === 1 || (text[i - 1] === '9' && text[i] === '0')) ascending += 1;
+    if (step === -1 || (text[i - 1] === '0' && text[i] === '9')) descending += 1;
+  }
+  return ascending === text.length - 1 || descending === text.length - 1;
 }

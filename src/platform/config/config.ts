@@ -125,7 +125,10 @@ function secret(env: Env, name: string): string | undefined {
   if (raw === undefined) return undefined;
   const bytes = Buffer.from(raw, 'base64');
   if (bytes.length !== 32) {
-    throw new ConfigError(name, 'expected 32 random bytes in base64 (generate one with `openssl rand -base64 32`)');
+    throw new ConfigError(
+      name,
+      'expected 32 random bytes in base64 (generate one with `openssl rand -base64 32`)',
+    );
   }
   return raw;
 }
@@ -141,7 +144,10 @@ function readSmtp(env: Env): SmtpConfig | undefined {
   const port = integer(env, 'SMTP_PORT', 587, 1, 65535);
   const from = text(env, 'SMTP_FROM');
   if (from === undefined || !/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/.test(from)) {
-    throw new ConfigError('SMTP_FROM', 'required with SMTP_HOST: a sender address such as "Nabij <nabij@zone.be>"');
+    throw new ConfigError(
+      'SMTP_FROM',
+      'required with SMTP_HOST: a sender address such as "Nabij <nabij@zone.be>"',
+    );
   }
   return {
     host,
@@ -165,7 +171,8 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (nodeEnv === 'production') {
     if (sessionSecret === undefined) throw new ConfigError('NABIJ_SESSION_SECRET', 'required in production');
     if (encryptionKey === undefined) throw new ConfigError('NABIJ_ENCRYPTION_KEY', 'required in production');
-    if (smtp === undefined) throw new ConfigError('SMTP_HOST', 'required in production (mail cannot go to the demo outbox)');
+    if (smtp === undefined)
+      throw new ConfigError('SMTP_HOST', 'required in production (mail cannot go to the demo outbox)');
   }
   const publicUrl =
     url(env, 'NABIJ_PUBLIC_URL', ['http:', 'https:']) ??

@@ -9,6 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.ts';
@@ -20,7 +21,7 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   pool: pg.Pool;
   /** The embedded engine (PGlite only): tests dump and load its data directory. */
-  pglite?: import('@electric-sql/pglite').PGlite;
+  pglite?: PGlite;
   /** For pg-boss: runs SQL on the same pool (multi-statement when it has no parameters). */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
@@ -43,7 +44,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   let pool: pg.Pool;
   let kind: DatabaseKind;
   let closeEmbedded: (() => Promise<void>) | undefined;
-  let embedded: import('@electric-sql/pglite').PGlite | undefined;
+  let embedded: PGlite | undefined;
   if (options.databaseUrl !== undefined) {
     kind = 'postgres';
     pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -53,7 +54,10 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
     const dataDir = options.pgliteDataDir ?? 'memory://';
     if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(dataDir), { recursive: true });
-    const pglite = new PGlite(dataDir, options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {});
+    const pglite = new PGlite(
+      dataDir,
+      options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {},
+    );
     await pglite.waitReady;
     embedded = pglite;
     pool = new pg.Pool(createPgConfig(pglite));

@@ -159,6 +159,8 @@ export interface AccountsTable {
   /** TOTP secret, encrypted with the personal-data key (see platform/crypto). */
   totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
   totp_enabled: Generated<boolean>;
+  /** A new secret being set up: replaces totp_secret only once a code from it is confirmed. */
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
   /** Last accepted TOTP step: a code is accepted once. */
   totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   failed_logins: Generated<number>;

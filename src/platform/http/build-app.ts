@@ -9,7 +9,6 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { publicAccess } from '../auth/policy.ts';
 import type { AppContext } from '../app-context.ts';
@@ -17,8 +16,6 @@ import { AppError } from '../errors/error-catalogue.ts';
 import { errorBody, handleError } from './error-handler.ts';
 import { registerRequestHooks, requirePolicyOnEveryRoute } from './request-hooks.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
-
-export type App = FastifyInstance & { withTypeProvider<T extends TypeBoxTypeProvider>(): FastifyInstance };
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void> | void;
 
@@ -38,7 +35,9 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
     // Behind a reverse proxy in production; the client address matters for rate limits.
     trustProxy: context.config.nodeEnv === 'production',
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
     routerOptions: { ignoreTrailingSlash: true },
   });
 
@@ -65,7 +64,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
 
   registerRequestHooks(app, context);
   requirePolicyOnEveryRoute(app);
@@ -85,23 +87,19 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
   const webDist = options.webDist;
   if (webDist && existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, serve: false });
-    app.get(
-      '/*',
-      { config: { policy: publicAccess }, schema: { hide: true } },
-      async (request, reply) => {
-        const wanted = decodeURIComponent(request.url.split('?')[0] ?? '/');
-        if (wanted.startsWith('/api/')) throw new AppError('route_not_found');
-        const file = path.normalize(path.join(webDist, wanted));
-        if (file.startsWith(webDist + path.sep) && existsSync(file) && !file.endsWith(path.sep)) {
-          const immutable = wanted.startsWith('/assets/');
-          return reply
-            .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-            .sendFile(path.relative(webDist, file));
-        }
-        // Client-side routes all load the app shell.
-        return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
-      },
-    );
+    app.get('/*', { config: { policy: publicAccess }, schema: { hide: true } }, async (request, reply) => {
+      const wanted = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      if (wanted.startsWith('/api/')) throw new AppError('route_not_found');
+      const file = path.normalize(path.join(webDist, wanted));
+      if (file.startsWith(webDist + path.sep) && existsSync(file) && !file.endsWith(path.sep)) {
+        const immutable = wanted.startsWith('/assets/');
+        return reply
+          .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+          .sendFile(path.relative(webDist, file));
+      }
+      // Client-side routes all load the app shell.
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    });
   }
   return app;
 }

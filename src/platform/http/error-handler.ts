@@ -19,7 +19,11 @@ interface AjvError {
   message?: string;
 }
 
-function validationDetails(language: Language, errors: AjvError[], context: string | undefined): ErrorDetail[] {
+function validationDetails(
+  language: Language,
+  errors: AjvError[],
+  context: string | undefined,
+): ErrorDetail[] {
   return errors.map((error) => {
     const missing = error.keyword === 'required' ? String(error.params?.['missingProperty'] ?? '') : '';
     const path = `${context ?? 'body'}${error.instancePath ?? ''}${missing ? `/${missing}` : ''}`;
@@ -48,7 +52,11 @@ export function errorBody(language: Language, error: AppError): ErrorBody {
   };
 }
 
-export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+export function handleError(
+  error: FastifyError | AppError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const language = request.language ?? 'en';
   let appError: AppError;
   if (error instanceof AppError) {
@@ -61,15 +69,26 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
         {},
         validationDetails(language, fastifyError.validation, fastifyError.validationContext),
       );
-    } else if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    } else if (
+      fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+    ) {
       appError = new AppError('invalid_json');
     } else if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyError.statusCode === 413) {
       appError = new AppError('payload_too_large');
     } else if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyError.statusCode === 415) {
       appError = new AppError('validation_failed', {}, [
-        { path: 'headers/content-type', code: 'content_type', message: translate(language, 'validation.content_type') },
+        {
+          path: 'headers/content-type',
+          code: 'content_type',
+          message: translate(language, 'validation.content_type'),
+        },
       ]);
-    } else if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    } else if (
+      fastifyError.statusCode !== undefined &&
+      fastifyError.statusCode >= 400 &&
+      fastifyError.statusCode < 500
+    ) {
       appError = new AppError('validation_failed');
     } else {
       request.log.error({ err: error }, 'unhandled error');

@@ -58,7 +58,8 @@ export async function idempotent<T>(
         .where('scope', '=', scope)
         .where('key', '=', header)
         .executeTakeFirstOrThrow();
-      if (existing.request_hash !== hash || existing.route !== route) throw new AppError('idempotency_key_reused');
+      if (existing.request_hash !== hash || existing.route !== route)
+        throw new AppError('idempotency_key_reused');
       if (existing.status_code === null) throw new AppError('idempotency_in_progress');
       return { replayed: true as const, status: existing.status_code, body: existing.response as T };
     }

@@ -3,7 +3,7 @@
  * item, opaque to clients (base64url JSON). Lists fetch one extra row to know
  * whether there is a next page.
  */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { AppError } from '../errors/error-catalogue.ts';
 
 export const PaginationQuery = Type.Object({
@@ -12,7 +12,7 @@ export const PaginationQuery = Type.Object({
 });
 export type PaginationQuery = Static<typeof PaginationQuery>;
 
-export function pageOf<S extends import('typebox').TSchema>(item: S) {
+export function pageOf<S extends TSchema>(item: S) {
   return Type.Object({
     items: Type.Array(item),
     nextCursor: Type.Union([Type.String(), Type.Null()]),
@@ -23,7 +23,10 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, shape: readonly ('string' | 'number')[]): (string | number)[] | null {
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: readonly ('string' | 'number')[],
+): (string | number)[] | null {
   if (cursor === undefined || cursor === '') return null;
   let parsed: unknown;
   try {

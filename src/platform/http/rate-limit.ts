@@ -14,11 +14,16 @@ export async function hitRateLimit(context: AppContext, key: string, perMinute: 
   const row = await context.db
     .insertInto('rate_limit_buckets')
     .values({ key, window_start: windowStart, hits: 1 })
-    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_buckets.hits + 1` }))
+    .onConflict((oc) =>
+      oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_limit_buckets.hits + 1` }),
+    )
     .returning('hits')
     .executeTakeFirstOrThrow();
   if (row.hits > perMinute) {
-    const seconds = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_SECONDS * 1000 - now.getTime()) / 1000));
+    const seconds = Math.max(
+      1,
+      Math.ceil((windowStart.getTime() + WINDOW_SECONDS * 1000 - now.getTime()) / 1000),
+    );
     throw new AppError('rate_limited', { seconds });
   }
 }

@@ -60,7 +60,7 @@ export function registerRequestHooks(app: FastifyInstance, context: AppContext):
       const origin = request.headers.origin;
       if (origin !== undefined && origin !== 'null') {
         const host = request.headers.host;
-        let sameHost = false;
+        let sameHost: boolean;
         try {
           sameHost = new URL(origin).host === host || origin === new URL(context.config.publicUrl).origin;
         } catch {
@@ -72,14 +72,19 @@ export function registerRequestHooks(app: FastifyInstance, context: AppContext):
       const session = request.actor.session;
       if (session) {
         const header = request.headers['x-csrf-token'];
-        if (typeof header !== 'string' || !safeEqual(header, session.csrfToken)) throw new AppError('csrf_failed');
+        if (typeof header !== 'string' || !safeEqual(header, session.csrfToken))
+          throw new AppError('csrf_failed');
       }
     }
 
     const params = request.params as Record<string, unknown> | undefined;
     const slug = params?.['zone'];
     if (typeof slug === 'string') {
-      const zone = await context.db.selectFrom('zones').selectAll().where('slug', '=', slug).executeTakeFirst();
+      const zone = await context.db
+        .selectFrom('zones')
+        .selectAll()
+        .where('slug', '=', slug)
+        .executeTakeFirst();
       if (!zone) throw new AppError('zone_not_found', { zone: slug });
       request.zone = zone;
     }
@@ -89,10 +94,18 @@ export function registerRequestHooks(app: FastifyInstance, context: AppContext):
     }
 
     if (config.rateLimit) {
-      await hitRateLimit(context, `${config.rateLimit.name}:${clientKey(request)}`, config.rateLimit.perMinute);
+      await hitRateLimit(
+        context,
+        `${config.rateLimit.name}:${clientKey(request)}`,
+        config.rateLimit.perMinute,
+      );
     }
     if (config.anonymousWrite && request.actor.accountId === null) {
-      await hitRateLimit(context, `anonymous-write:${clientKey(request)}`, context.config.anonymousWriteLimitPerMinute);
+      await hitRateLimit(
+        context,
+        `anonymous-write:${clientKey(request)}`,
+        context.config.anonymousWriteLimitPerMinute,
+      );
     }
 
     const zoneId = request.zone?.id ?? null;
@@ -110,7 +123,9 @@ export function registerRequestHooks(app: FastifyInstance, context: AppContext):
           zoneId,
         });
         if (wouldAllow) {
-          throw new AppError(request.actor.totpEnabled ? 'second_factor_required' : 'second_factor_setup_required');
+          throw new AppError(
+            request.actor.totpEnabled ? 'second_factor_required' : 'second_factor_setup_required',
+          );
         }
       }
       throw new AppError('forbidden');
@@ -121,9 +136,12 @@ export function registerRequestHooks(app: FastifyInstance, context: AppContext):
 /** Refuses to register a route that does not declare a policy. */
 export function requirePolicyOnEveryRoute(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    if (route.method === 'HEAD' || (Array.isArray(route.method) && route.method.every((m) => m === 'HEAD'))) return;
+    if (route.method === 'HEAD' || (Array.isArray(route.method) && route.method.every((m) => m === 'HEAD')))
+      return;
     if (typeof route.config?.policy !== 'function') {
-      throw new Error(`Route ${String(route.method)} ${route.url} has no policy: add config.policy (publicAccess for public routes).`);
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} has no policy: add config.policy (publicAccess for public routes).`,
+      );
     }
   });
 }

@@ -44,10 +44,15 @@ export function negotiateLanguage(
   const ranked = header
     .split(',')
     .map((part, index) => {
-      const [tag = '', ...rest] = part.trim().split(';');
+      const [rawTag = '', ...rest] = part.trim().split(';');
+      const tag = rawTag.trim();
       const q = rest.map((r) => r.trim()).find((r) => r.startsWith('q='));
       const quality = q ? Number(q.slice(2)) : 1;
-      return { base: tag.toLowerCase().split('-')[0] ?? '', quality: Number.isFinite(quality) ? quality : 0, index };
+      return {
+        base: tag.toLowerCase().split('-')[0] ?? '',
+        quality: Number.isFinite(quality) ? quality : 0,
+        index,
+      };
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);

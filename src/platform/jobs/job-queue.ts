@@ -59,7 +59,10 @@ export class JobQueue {
   }
 
   /** Runs the handlers in this process (the worker; or the server in embedded mode). */
-  async work(handle: (definition: JobDefinition, data: unknown) => Promise<void>, pollingIntervalSeconds = 2) {
+  async work(
+    handle: (definition: JobDefinition, data: unknown) => Promise<void>,
+    pollingIntervalSeconds = 2,
+  ) {
     for (const definition of this.definitions) {
       await this.boss.work(queueName(definition), { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
         for (const job of jobs) {

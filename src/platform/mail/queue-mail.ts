@@ -19,7 +19,11 @@ export interface MailRequest {
   params: Record<string, string | number>;
 }
 
-export async function queueMail(context: AppContext, trx: Kysely<Database>, request: MailRequest): Promise<string> {
+export async function queueMail(
+  context: AppContext,
+  trx: Kysely<Database>,
+  request: MailRequest,
+): Promise<string> {
   const rendered = renderMail(request.template, request.language, request.params);
   const id = newId();
   await trx

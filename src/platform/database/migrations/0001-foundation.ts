@@ -130,6 +130,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       totp_secret text,
       totp_enabled boolean not null default false,
       totp_last_step bigint,
+      totp_pending_secret text,
       failed_logins integer not null default 0,
       locked_until timestamptz,
       is_operator boolean not null default false,
