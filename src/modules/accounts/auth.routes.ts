@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/app-context.ts';
 import { endSession, SESSION_COOKIE, type NewSession } from '../../platform/auth/sessions.ts';
+import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { requireAccountId } from '../../platform/http/require.ts';
 import { accountPolicies as can } from './accounts.policy.ts';
@@ -100,7 +101,23 @@ export function authRoutes(fastify: FastifyInstance, context: AppContext): void 
       schema: { tags, summary: 'Log out', response: { 200: Ok } },
     },
     async (request, reply) => {
-      if (request.actor.session) await endSession(context.db, request.actor.session.id);
+      const { session, accountId } = request.actor;
+      if (session) {
+        await context.db.transaction().execute(async (trx) => {
+          await endSession(trx, session.id);
+          await recordAudit(
+            trx,
+            {
+              zoneId: null,
+              accountId,
+              action: 'account.logged_out',
+              subjectType: 'account',
+              subjectId: accountId,
+            },
+            context.now(),
+          );
+        });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },

@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { representativePoint } from '../../platform/geo/measure.ts';
 import type { MultiPolygonCoords } from '../../platform/geo/types.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
 import { decodeCursor, pageOf, PaginationQuery, toPage } from '../../platform/http/pagination.ts';
 import { requireAccountId, requireZone } from '../../platform/http/require.ts';
 import { ZoneParams } from '../zones/zones.schema.ts';
@@ -151,13 +152,13 @@ export function areaRoutes(fastify: FastifyInstance, context: AppContext): void 
       },
     },
     async (request, reply) => {
-      const report = await importAreas(
-        context,
-        requireZone(request),
-        requireAccountId(request),
-        request.body,
+      const zone = requireZone(request);
+      const accountId = requireAccountId(request);
+      if (request.body.dryRun)
+        return reply.status(200).send(await importAreas(context, zone, accountId, request.body));
+      return idempotent(context, request, reply, 201, (trx) =>
+        importAreas(context, zone, accountId, request.body, trx),
       );
-      return reply.status(report.dryRun ? 200 : 201).send(report);
     },
   );
 

@@ -242,6 +242,7 @@ export async function importAreas(
   };
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);
+  // Another process's cache notices through the areas' fingerprint; this one forgets at once.
   forgetAreaIndex(zone.id);
   return report;
 }

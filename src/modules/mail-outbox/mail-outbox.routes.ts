@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/app-context.ts';
 import { publicAccess } from '../../platform/auth/policy.ts';
+import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { decodeCursor, pageOf, PaginationQuery, toPage } from '../../platform/http/pagination.ts';
 
@@ -49,6 +50,18 @@ export function mailOutboxRoutes(fastify: FastifyInstance, context: AppContext):
         .limit(limit + 1);
       if (cursor) query = query.where('id', '<', String(cursor[0]));
       const page = toPage(await query.execute(), limit, (m) => [m.id]);
+      // Mail holds addresses: even the demo outbox's reads are audited.
+      await recordAudit(
+        context.db,
+        {
+          zoneId: null,
+          accountId: request.actor.accountId,
+          action: 'mail.outbox_read',
+          subjectType: 'mail_outbox',
+          subjectId: null,
+        },
+        context.now(),
+      );
       return {
         nextCursor: page.nextCursor,
         items: page.items.map((m) => ({
