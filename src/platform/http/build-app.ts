@@ -95,10 +95,13 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
         const immutable = wanted.startsWith('/assets/');
         return reply
           .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-          .sendFile(path.relative(webDist, file));
+          .sendFile(path.relative(webDist, file), { cacheControl: false });
       }
       // Client-side routes all load the app shell.
-      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html')
+        .sendFile('index.html', { cacheControl: false });
     });
   }
   return app;

@@ -53,7 +53,12 @@ export function registerRequestHooks(app: FastifyInstance, context: AppContext):
     if (request.is404) return; // the not-found handler answers for itself
     const config = request.routeOptions.config;
     const policy = config.policy;
-    if (!policy) throw new AppError('forbidden'); // unreachable: routes without policy are refused at start
+    if (!policy) {
+      // The OpenAPI document and its viewer (registered by @fastify/swagger before this
+      // hook existed) are public by design; any other route without a policy is refused.
+      if (request.routeOptions.url?.startsWith('/api/docs')) return;
+      throw new AppError('forbidden');
+    }
 
     if (UNSAFE.has(request.method)) {
       // Defence in depth against cross-site requests: a foreign Origin is refused outright…
