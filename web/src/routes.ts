@@ -35,4 +35,11 @@ export const routes: RouteDefinition[] = [
 ];
 
 /** Top-level paths that are not zone slugs. */
-export const reservedPaths = new Set(['login', 'forgot-password', 'reset-password', 'account', 'outbox', 'api']);
+export const reservedPaths = new Set([
+  'login',
+  'forgot-password',
+  'reset-password',
+  'account',
+  'outbox',
+  'api',
+]);

@@ -152,7 +152,10 @@ describe('public area routes', () => {
   it('lists the districts and neighbourhoods with their figures, to anyone', async () => {
     const areas = await listAreas();
     expect(areas.filter((a) => a.kind === 'neighbourhood')).toHaveLength(25);
-    expect(areas.filter((a) => a.kind === 'district').map((a) => a.code)).toEqual(['post-centrum', 'post-noord']);
+    expect(areas.filter((a) => a.kind === 'district').map((a) => a.code)).toEqual([
+      'post-centrum',
+      'post-noord',
+    ]);
     const binnenstad = areas.find((a) => a.name.nl === 'Binnenstad');
     expect(binnenstad).toMatchObject({ kind: 'neighbourhood', parentId: null, isDemo: false });
     expect(binnenstad?.areaKm2).toBeGreaterThan(1);
@@ -363,7 +366,10 @@ describe('correcting an area', () => {
       expect(response.statusCode, field).toBe(400);
       const error = response.json().error as { code: string; details: { path: string }[] };
       expect(error.code).toBe('validation_failed');
-      expect(error.details.map((d) => d.path).some((p) => p.startsWith(field)), field).toBe(true);
+      expect(
+        error.details.map((d) => d.path).some((p) => p.startsWith(field)),
+        field,
+      ).toBe(true);
     }
     const empty = await admin.patch(`/api/zones/${zone.slug}/areas/${binnenstad.id}`, {});
     expect(empty.statusCode).toBe(400);

@@ -24,6 +24,7 @@ import {
   PublicArea,
   UpdateAreaBody,
 } from './areas.schema.ts';
+import { forgetAreaIndex } from './area-index-cache.ts';
 import { importAreas } from './import-areas.ts';
 import { locateArea } from './locate-area.ts';
 import { toPublicArea } from './to-public-area.ts';
@@ -156,9 +157,11 @@ export function areaRoutes(fastify: FastifyInstance, context: AppContext): void 
       const accountId = requireAccountId(request);
       if (request.body.dryRun)
         return reply.status(200).send(await importAreas(context, zone, accountId, request.body));
-      return idempotent(context, request, reply, 201, (trx) =>
+      const report = await idempotent(context, request, reply, 201, (trx) =>
         importAreas(context, zone, accountId, request.body, trx),
       );
+      forgetAreaIndex(zone.id); // after the commit: see importAreas
+      return report;
     },
   );
 

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../tests/support/test-app.ts';
 
@@ -379,6 +380,26 @@ describe('repairs and refusals, feature by feature', () => {
     expect(list.map((i) => i.id)).toEqual([second.importId, first.importId]);
   });
 
+  it('an import sent twice with one Idempotency-Key is written once and answered twice the same', async () => {
+    const zone = await newZone();
+    const body = {
+      fileName: 'one.geojson',
+      content: collection(
+        feature({ name: 'Wijk', code: 'w' }, { type: 'Polygon', coordinates: [square(3.7, 51.1)] }),
+      ),
+      kind: 'neighbourhood',
+    };
+    const headers = { 'idempotency-key': 'area-import-0001' };
+    const first = await zone.admin.post(`/api/zones/${zone.slug}/area-imports`, body, headers);
+    expect(first.statusCode).toBe(201);
+    const second = await zone.admin.post(`/api/zones/${zone.slug}/area-imports`, body, headers);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json()).toEqual(first.json());
+    expect(await importsOf(zone.id)).toHaveLength(1);
+    expect((await auditActions(zone.id)).filter((a) => a === 'area.imported')).toHaveLength(1);
+  });
+
   it('imports only the features matching `where`: Ghent out of 581 municipalities', async () => {
     const zone = await newZone();
     const response = await importInto(zone.admin, zone.slug, {
@@ -574,8 +595,17 @@ describe('files that cannot be imported', () => {
     const importsBefore = await importsOf(zone.id);
     const auditBefore = await auditActions(zone.id);
     t.clock.advance(60_000);
-    // The first feature updates area "a", the second is new, the last holds a population
-    // the database column cannot store: the whole write must be undone.
+    // The first feature updates area "a", the second is new, and the database refuses the
+    // last one (a trigger injects the fault): the whole write must be undone.
+    await sql`
+      create function refuse_area_c() returns trigger language plpgsql as $$
+      begin
+        if new.code = 'c' then raise exception 'injected fault'; end if;
+        return new;
+      end;
+      $$;
+      create trigger refuse_area_c before insert on areas for each row execute function refuse_area_c();
+    `.execute(t.context.db);
     const response = await importInto(zone.admin, zone.slug, {
       fileName: 'v2.geojson',
       content: collection(
@@ -588,13 +618,15 @@ describe('files that cannot be imported', () => {
           { type: 'Polygon', coordinates: [square(3.72, 51.1)] },
         ),
         feature(
-          { name: 'Wijk C', code: 'c', population: 3_000_000_000 },
+          { name: 'Wijk C', code: 'c', population: 700 },
           { type: 'Polygon', coordinates: [square(3.74, 51.1)] },
         ),
       ),
       kind: 'neighbourhood',
     });
-    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    await sql`drop trigger refuse_area_c on areas; drop function refuse_area_c();`.execute(t.context.db);
+    expect(response.statusCode).toBe(500);
+    expect(response.json().error.code).toBe('internal');
     expect(await areasOf(zone.id)).toEqual(before);
     expect(await importsOf(zone.id)).toEqual(importsBefore);
     expect(await auditActions(zone.id)).toEqual(auditBefore);

@@ -26,6 +26,9 @@ import { findAreaByCode, insertAreaImport, upsertArea } from './areas.repository
 import { forgetAreaIndex } from './area-index-cache.ts';
 import { readFeatureProperties, type PropertyChoices } from './read-feature-properties.ts';
 
+/** The same bound as an administrator's edit: no area holds more people than this. */
+const MAX_INHABITANTS = 50_000_000;
+
 export interface ImportAreasInput extends PropertyChoices {
   fileName: string;
   content: string;
@@ -52,7 +55,7 @@ export interface FeatureReport {
   /** imported/repaired: whether an existing area with this code was updated. */
   updated?: boolean;
   warnings: RepairWarning[];
-  reason?: RefusalReason | 'missing_name' | 'duplicate_code';
+  reason?: RefusalReason | 'missing_name' | 'duplicate_code' | 'invalid_population';
   detail?: string;
   areaId?: string;
 }
@@ -131,6 +134,17 @@ export async function importAreas(
       });
       continue;
     }
+    const implausible = [facts.population, facts.households].find((n) => n !== null && n > MAX_INHABITANTS);
+    if (implausible !== undefined) {
+      features.push({
+        ...base,
+        status: 'refused',
+        warnings: [],
+        reason: 'invalid_population',
+        detail: `${implausible} is more than ${MAX_INHABITANTS}`,
+      });
+      continue;
+    }
     const outcome = normalizeFeatureGeometry(raw.geometry, toWgs84);
     if (!outcome.ok) {
       features.push({
@@ -195,15 +209,11 @@ export async function importAreas(
       })),
     );
   }
+  // Checked before a dry run returns, so a dry run refuses what the import would refuse.
+  const parentId = await resolveParent(db, zone.id, input.parentCode);
   if (input.dryRun) return report;
 
   const write = async (trx: Kysely<Database>) => {
-    let parentId: string | null = null;
-    if (input.parentCode) {
-      const parent = await findAreaByCode(trx, zone.id, input.parentCode);
-      if (!parent || parent.kind !== 'district') throw new AppError('area_parent_invalid');
-      parentId = parent.id;
-    }
     const now = context.now();
     for (const item of usable) {
       const result = await upsertArea(trx, { ...item.write, parentId }, now);
@@ -240,9 +250,21 @@ export async function importAreas(
       now,
     );
   };
-  if (db.isTransaction) await write(db);
-  else await db.transaction().execute(write);
-  // Another process's cache notices through the areas' fingerprint; this one forgets at once.
-  forgetAreaIndex(zone.id);
+  if (db.isTransaction) {
+    // The caller commits; it must call forgetAreaIndex after that (a lookup in between
+    // would otherwise cache the old boundaries).
+    await write(db);
+  } else {
+    await db.transaction().execute(write);
+    // Another process's cache notices through the areas' fingerprint; this one forgets at once.
+    forgetAreaIndex(zone.id);
+  }
   return report;
+}
+
+async function resolveParent(db: Kysely<Database>, zoneId: string, parentCode: string | undefined) {
+  if (!parentCode) return null;
+  const parent = await findAreaByCode(db, zoneId, parentCode);
+  if (!parent || parent.kind !== 'district') throw new AppError('area_parent_invalid');
+  return parent.id;
 }

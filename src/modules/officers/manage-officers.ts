@@ -2,9 +2,10 @@
  * Administrators and supervisors keep the list of officers: professional
  * name, title and contact details, optionally linked to the officer's account.
  */
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/app-context.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
-import type { Zone } from '../../platform/database/tables.ts';
+import type { Database, Zone } from '../../platform/database/tables.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { newId } from '../../platform/ids.ts';
 import {
@@ -19,12 +20,15 @@ import {
 import type { OfficerBody, OfficerPatchBody, StaffOfficer } from './officers.schema.ts';
 import { dateInTimeZone } from './zone-date.ts';
 
-export async function listStaffOfficers(context: AppContext, zone: Zone): Promise<StaffOfficer[]> {
-  const [officers, assignments, absences] = await Promise.all([
-    listOfficers(context.db, zone.id),
-    listAssignments(context.db, zone.id),
-    listAbsences(context.db, zone.id),
-  ]);
+export async function listStaffOfficers(
+  context: AppContext,
+  zone: Zone,
+  db: Kysely<Database> = context.db,
+): Promise<StaffOfficer[]> {
+  // One after the other: inside a transaction (and on PGlite) there is one connection.
+  const officers = await listOfficers(db, zone.id);
+  const assignments = await listAssignments(db, zone.id);
+  const absences = await listAbsences(db, zone.id);
   const today = dateInTimeZone(context.now(), zone.time_zone);
   return officers.map((o) => {
     const own = absences.filter((a) => a.officer_id === o.id && a.ends_on >= today);
@@ -45,9 +49,9 @@ export async function listStaffOfficers(context: AppContext, zone: Zone): Promis
   });
 }
 
-async function assertAccountInZone(context: AppContext, zone: Zone, accountId: string | null | undefined) {
+async function assertAccountInZone(db: Kysely<Database>, zone: Zone, accountId: string | null | undefined) {
   if (!accountId) return;
-  const grant = await context.db
+  const grant = await db
     .selectFrom('role_grants')
     .select('id')
     .where('zone_id', '=', zone.id)
@@ -56,99 +60,87 @@ async function assertAccountInZone(context: AppContext, zone: Zone, accountId: s
   if (!grant) throw new AppError('account_not_found');
 }
 
+/** The writes below run in the caller's transaction (the route's, with its idempotency key). */
 export async function createOfficer(
   context: AppContext,
+  trx: Kysely<Database>,
   zone: Zone,
   actorId: string,
   body: OfficerBody,
 ): Promise<StaffOfficer> {
-  await assertAccountInZone(context, zone, body.accountId);
+  await assertAccountInZone(trx, zone, body.accountId);
   const id = newId();
-  await context.db.transaction().execute(async (trx) => {
-    await insertOfficer(
-      trx,
-      zone.id,
-      id,
-      {
-        name: body.name,
-        title: body.title,
-        phone: body.phone,
-        email: body.email,
-        photoUrl: body.photoUrl ?? null,
-        accountId: body.accountId ?? null,
-      },
-      context.now(),
-    );
-    await recordAudit(
-      trx,
-      {
-        zoneId: zone.id,
-        accountId: actorId,
-        action: 'officer.created',
-        subjectType: 'officer',
-        subjectId: id,
-      },
-      context.now(),
-    );
-  });
-  return requireStaffOfficer(context, zone, id);
+  const officer = {
+    name: body.name,
+    title: body.title,
+    phone: body.phone,
+    email: body.email,
+    photoUrl: body.photoUrl ?? null,
+    accountId: body.accountId ?? null,
+  };
+  await insertOfficer(trx, zone.id, id, officer, context.now());
+  await recordAudit(
+    trx,
+    { zoneId: zone.id, accountId: actorId, action: 'officer.created', subjectType: 'officer', subjectId: id },
+    context.now(),
+  );
+  return requireStaffOfficer(context, zone, id, trx);
 }
 
 export async function updateOfficer(
   context: AppContext,
+  trx: Kysely<Database>,
   zone: Zone,
   actorId: string,
   officerId: string,
   body: OfficerPatchBody,
-) {
-  if (!(await findOfficer(context.db, zone.id, officerId))) throw new AppError('officer_not_found');
-  await assertAccountInZone(context, zone, body.accountId);
-  await context.db.transaction().execute(async (trx) => {
-    await updateRow(trx, zone.id, officerId, body, context.now());
-    await recordAudit(
-      trx,
-      {
-        zoneId: zone.id,
-        accountId: actorId,
-        action: 'officer.updated',
-        subjectType: 'officer',
-        subjectId: officerId,
-      },
-      context.now(),
-    );
-  });
-  return requireStaffOfficer(context, zone, officerId);
+): Promise<StaffOfficer> {
+  if (!(await findOfficer(trx, zone.id, officerId))) throw new AppError('officer_not_found');
+  await assertAccountInZone(trx, zone, body.accountId);
+  await updateRow(trx, zone.id, officerId, body, context.now());
+  await recordAudit(
+    trx,
+    {
+      zoneId: zone.id,
+      accountId: actorId,
+      action: 'officer.updated',
+      subjectType: 'officer',
+      subjectId: officerId,
+    },
+    context.now(),
+  );
+  return requireStaffOfficer(context, zone, officerId, trx);
 }
 
 export async function removeOfficer(
   context: AppContext,
+  trx: Kysely<Database>,
   zone: Zone,
   actorId: string,
   officerId: string,
 ): Promise<void> {
-  if (!(await findOfficer(context.db, zone.id, officerId))) throw new AppError('officer_not_found');
-  await context.db.transaction().execute(async (trx) => {
-    await deleteRow(trx, zone.id, officerId);
-    await recordAudit(
-      trx,
-      {
-        zoneId: zone.id,
-        accountId: actorId,
-        action: 'officer.removed',
-        subjectType: 'officer',
-        subjectId: officerId,
-      },
-      context.now(),
-    );
-  });
+  if (!(await findOfficer(trx, zone.id, officerId))) throw new AppError('officer_not_found');
+  await deleteRow(trx, zone.id, officerId);
+  await recordAudit(
+    trx,
+    {
+      zoneId: zone.id,
+      accountId: actorId,
+      action: 'officer.removed',
+      subjectType: 'officer',
+      subjectId: officerId,
+    },
+    context.now(),
+  );
 }
 
 export async function requireStaffOfficer(
   context: AppContext,
   zone: Zone,
   officerId: string,
+  db: Kysely<Database> = context.db,
 ): Promise<StaffOfficer> {
-  const found = (await listStaffOfficers(context, zone)).find((o) => o.id === officerId);
+  const found = (await listStaffOfficers(context, zone, db)).find((o) => o.id === officerId);
   if (!found) throw new AppError('officer_not_found');
   return found;
 }

@@ -108,8 +108,8 @@ export function officerRoutes(fastify: FastifyInstance, context: AppContext): vo
       },
     },
     async (request, reply) =>
-      idempotent(context, request, reply, 201, async () =>
-        createOfficer(context, requireZone(request), requireAccountId(request), request.body),
+      idempotent(context, request, reply, 201, (trx) =>
+        createOfficer(context, trx, requireZone(request), requireAccountId(request), request.body),
       ),
   );
 
@@ -140,13 +140,18 @@ export function officerRoutes(fastify: FastifyInstance, context: AppContext): vo
       },
     },
     async (request) =>
-      updateOfficer(
-        context,
-        requireZone(request),
-        requireAccountId(request),
-        request.params.officerId,
-        request.body,
-      ),
+      context.db
+        .transaction()
+        .execute((trx) =>
+          updateOfficer(
+            context,
+            trx,
+            requireZone(request),
+            requireAccountId(request),
+            request.params.officerId,
+            request.body,
+          ),
+        ),
   );
 
   app.delete(
@@ -161,7 +166,17 @@ export function officerRoutes(fastify: FastifyInstance, context: AppContext): vo
       },
     },
     async (request, reply) => {
-      await removeOfficer(context, requireZone(request), requireAccountId(request), request.params.officerId);
+      await context.db
+        .transaction()
+        .execute((trx) =>
+          removeOfficer(
+            context,
+            trx,
+            requireZone(request),
+            requireAccountId(request),
+            request.params.officerId,
+          ),
+        );
       return reply.status(204).send(null);
     },
   );
@@ -179,8 +194,8 @@ export function officerRoutes(fastify: FastifyInstance, context: AppContext): vo
       },
     },
     async (request, reply) =>
-      idempotent(context, request, reply, 201, async () =>
-        addAbsence(context, requireZone(request), request.actor, request.params.officerId, request.body),
+      idempotent(context, request, reply, 201, (trx) =>
+        addAbsence(context, trx, requireZone(request), request.actor, request.params.officerId, request.body),
       ),
   );
 
@@ -191,13 +206,18 @@ export function officerRoutes(fastify: FastifyInstance, context: AppContext): vo
       schema: { tags, summary: 'Remove an absence', params: AbsenceParams, response: { 204: Type.Null() } },
     },
     async (request, reply) => {
-      await removeAbsence(
-        context,
-        requireZone(request),
-        request.actor,
-        request.params.officerId,
-        request.params.absenceId,
-      );
+      await context.db
+        .transaction()
+        .execute((trx) =>
+          removeAbsence(
+            context,
+            trx,
+            requireZone(request),
+            request.actor,
+            request.params.officerId,
+            request.params.absenceId,
+          ),
+        );
       return reply.status(204).send(null);
     },
   );

@@ -16,6 +16,7 @@ import { AppError } from '../errors/error-catalogue.ts';
 import { errorBody, handleError } from './error-handler.ts';
 import { registerRequestHooks, requirePolicyOnEveryRoute } from './request-hooks.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { createValidatorCompiler } from './validator-compiler.ts';
 
 export type RouteModule = (app: FastifyInstance, context: AppContext) => Promise<void> | void;
 
@@ -35,12 +36,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
     // Behind a reverse proxy in production; the client address matters for rate limits.
     trustProxy: context.config.nodeEnv === 'production',
     bodyLimit: 1024 * 1024,
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
     routerOptions: { ignoreTrailingSlash: true },
   });
 
+  app.setValidatorCompiler(createValidatorCompiler());
   await app.register(cookie);
   registerSecurityHeaders(app, context);
   app.setErrorHandler(handleError);

@@ -34,7 +34,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -56,17 +61,25 @@ async function request<T>(method: string, path: string, body?: unknown, options:
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? response.statusText, error?.details ?? []);
+    const error = (data as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)
+      ?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'internal',
+      error?.message ?? response.statusText,
+      error?.details ?? [],
+    );
   }
   return data as T;
 }
 
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', path, body ?? {}, options),
   put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
-  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, body, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
 };
 

@@ -32,7 +32,11 @@ export interface PublicZone {
   isDemo: boolean;
 }
 
-export const appState = $state<{ config: ClientConfig | null; zone: PublicZone | null; zoneError: string | null }>({
+export const appState = $state<{
+  config: ClientConfig | null;
+  zone: PublicZone | null;
+  zoneError: string | null;
+}>({
   config: null,
   zone: null,
   zoneError: null,

@@ -10,7 +10,12 @@ export const languages = ['nl', 'fr', 'de', 'en'] as const;
 export type Language = (typeof languages)[number];
 export type LocalizedText = Partial<Record<Language, string>>;
 
-export const languageNames: Record<Language, string> = { nl: 'Nederlands', fr: 'Français', de: 'Deutsch', en: 'English' };
+export const languageNames: Record<Language, string> = {
+  nl: 'Nederlands',
+  fr: 'Français',
+  de: 'Deutsch',
+  en: 'English',
+};
 
 const loaders: Record<Language, () => Promise<Record<string, string>>> = {
   nl: async () => nl,
@@ -19,7 +24,10 @@ const loaders: Record<Language, () => Promise<Record<string, string>>> = {
   en: async () => (await import('../../../src/platform/i18n/messages/en.json')).default,
 };
 
-export const i18n = $state<{ language: Language; messages: Record<string, string> }>({ language: 'nl', messages: nl });
+export const i18n = $state<{ language: Language; messages: Record<string, string> }>({
+  language: 'nl',
+  messages: nl,
+});
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
@@ -27,7 +35,9 @@ function isLanguage(value: unknown): value is Language {
 
 export function t(key: string, params: Record<string, string | number> = {}): string {
   const template = i18n.messages[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /** Picks the text of a multilingual value in the current language, falling back sensibly. */
@@ -59,9 +69,13 @@ export function formatNumber(value: number, options: Intl.NumberFormatOptions = 
 }
 
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(`${i18n.language}-BE`, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(`${i18n.language}-BE`, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
 }
 
 export function formatDate(isoDate: string): string {
-  return new Intl.DateTimeFormat(`${i18n.language}-BE`, { dateStyle: 'medium' }).format(new Date(`${isoDate}T12:00:00`));
+  return new Intl.DateTimeFormat(`${i18n.language}-BE`, { dateStyle: 'medium' }).format(
+    new Date(`${isoDate}T12:00:00`),
+  );
 }

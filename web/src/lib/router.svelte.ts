@@ -41,9 +41,18 @@ export function matchRoute(pattern: string, path: string): Record<string, string
 
 /** Handles clicks on same-origin links without a page load. */
 export function interceptLinks(event: MouseEvent): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return;
   const anchor = (event.target as Element | null)?.closest('a');
-  if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.dataset['reload'] !== undefined) return;
+  if (!anchor || anchor.target || anchor.hasAttribute('download') || anchor.dataset['reload'] !== undefined)
+    return;
   const href = anchor.getAttribute('href');
   if (!href || !href.startsWith('/') || href.startsWith('//') || href.startsWith('/api/')) return;
   event.preventDefault();

@@ -9,7 +9,14 @@ export interface Grant {
 }
 
 export interface CurrentAccount {
-  account: { id: string; email: string; displayName: string; language: string | null; totpEnabled: boolean; isOperator: boolean } | null;
+  account: {
+    id: string;
+    email: string;
+    displayName: string;
+    language: string | null;
+    totpEnabled: boolean;
+    isOperator: boolean;
+  } | null;
   grants: Grant[];
   csrfToken: string | null;
   secondFactorPending: boolean;
@@ -18,7 +25,13 @@ export interface CurrentAccount {
 
 export const session = $state<{ loaded: boolean; current: CurrentAccount }>({
   loaded: false,
-  current: { account: null, grants: [], csrfToken: null, secondFactorPending: false, secondFactorVerified: false },
+  current: {
+    account: null,
+    grants: [],
+    csrfToken: null,
+    secondFactorPending: false,
+    secondFactorVerified: false,
+  },
 });
 
 export async function refreshSession(): Promise<void> {
