@@ -44,6 +44,7 @@ export interface TestAppOptions {
   clock?: TestClock;
   webDist?: string;
   onApiRoute?: (route: RouteOptions) => void;
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface TestApp {
@@ -146,6 +147,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     routeModules,
     ...(options.webDist ? { webDist: options.webDist } : {}),
     ...(options.onApiRoute ? { onApiRoute: options.onApiRoute } : {}),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   await app.ready();
 

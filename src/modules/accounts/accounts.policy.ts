@@ -7,9 +7,12 @@ export const accountPolicies = {
   verifySecondFactor: publicAccess,
   viewSelf: publicAccess,
   manageOwnSecondFactor: signedIn,
+  changeOwnPassword: signedIn,
   requestPasswordReset: publicAccess,
   resetPassword: publicAccess,
   listZoneAccounts: anyRole('administrator'),
   inviteAccount: anyRole('administrator'),
   setGrants: anyRole('administrator'),
+  unlockAccount: anyRole('administrator'),
+  resendInvitation: anyRole('administrator'),
 };

@@ -166,6 +166,8 @@ export interface ZoneAccountRow {
   disabled_at: Date | null;
   is_demo: boolean;
   created_at: Date;
+  /** No password chosen yet: the invitation has not been used. */
+  invitation_pending: boolean;
 }
 
 export function listAccountsOfZone(
@@ -184,6 +186,7 @@ export function listAccountsOfZone(
       'accounts.disabled_at',
       'accounts.is_demo',
       'accounts.created_at',
+      sql<boolean>`accounts.password_hash is null`.as('invitation_pending'),
     ])
     .where((eb) =>
       eb.exists(
@@ -247,4 +250,12 @@ export async function consumePasswordReset(db: Kysely<Database>, tokenHash: stri
     .where('expires_at', '>', now)
     .returning('account_id')
     .executeTakeFirst();
+}
+
+export async function unlockAccountRow(db: Kysely<Database>, accountId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ failed_logins: 0, locked_until: null, updated_at: now })
+    .where('id', '=', accountId)
+    .execute();
 }

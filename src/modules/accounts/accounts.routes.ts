@@ -14,7 +14,13 @@ import {
   SetGrantsBody,
   ZoneAccount,
 } from './accounts.schema.ts';
-import { inviteAccount, listZoneAccounts, setZoneGrants } from './manage-zone-accounts.ts';
+import {
+  inviteAccount,
+  listZoneAccounts,
+  resendInvitation,
+  setZoneGrants,
+  unlockZoneAccount,
+} from './manage-zone-accounts.ts';
 
 export function accountRoutes(fastify: FastifyInstance, context: AppContext): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -84,6 +90,57 @@ export function accountRoutes(fastify: FastifyInstance, context: AppContext): vo
             requireAccountId(request),
             request.params.accountId,
             request.body,
+          ),
+        ),
+  );
+
+  app.post(
+    '/api/zones/:zone/accounts/:accountId/unlock',
+    {
+      config: { policy: can.unlockAccount },
+      schema: {
+        tags,
+        summary: 'Lift a lockout after failed logins',
+        params: AccountParams,
+        response: { 200: ZoneAccount },
+      },
+    },
+    async (request) =>
+      context.db
+        .transaction()
+        .execute((trx) =>
+          unlockZoneAccount(
+            context,
+            trx,
+            requireZone(request),
+            requireAccountId(request),
+            request.params.accountId,
+          ),
+        ),
+  );
+
+  app.post(
+    '/api/zones/:zone/accounts/:accountId/invitation',
+    {
+      config: { policy: can.resendInvitation },
+      schema: {
+        tags,
+        summary: 'Mail a new invitation link to someone who has not chosen a password yet',
+        params: AccountParams,
+        response: { 200: ZoneAccount },
+      },
+    },
+    async (request) =>
+      context.db
+        .transaction()
+        .execute((trx) =>
+          resendInvitation(
+            context,
+            trx,
+            requireZone(request),
+            requireAccountId(request),
+            request.language,
+            request.params.accountId,
           ),
         ),
   );

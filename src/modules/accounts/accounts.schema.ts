@@ -46,6 +46,14 @@ export const PasswordResetConfirmBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
 export const TotpSetupResponse = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
 
 export const CurrentAccount = Type.Object({
@@ -106,6 +114,7 @@ export const ZoneAccount = Type.Object({
   totpEnabled: Type.Boolean(),
   locked: Type.Boolean(),
   disabled: Type.Boolean(),
+  invitationPending: Type.Boolean(),
   isDemo: Type.Boolean(),
   grants: Type.Array(Type.Object({ role: Type.String(), areaIds: Type.Array(Type.String()) })),
 });

@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { requireAccountId } from '../../platform/http/require.ts';
 import { accountPolicies as can } from './accounts.policy.ts';
 import {
+  ChangePasswordBody,
   CodeBody,
   CurrentAccount,
   LoginBody,
@@ -17,6 +18,7 @@ import {
   PasswordResetRequestBody,
   TotpSetupResponse,
 } from './accounts.schema.ts';
+import { changePassword } from './change-password.ts';
 import { getCurrentAccount } from './get-current-account.ts';
 import { logIn } from './log-in.ts';
 import { disableTotp, enableTotp, startTotpSetup } from './manage-totp.ts';
@@ -219,6 +221,29 @@ export function authRoutes(fastify: FastifyInstance, context: AppContext): void 
     async (request) => {
       await disableTotp(context, request.actor, request.body.code);
       return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { policy: can.changeOwnPassword, rateLimit: { name: 'password-change', perMinute: 10 } },
+      schema: {
+        tags,
+        summary: 'Change the password (the current one is required; other sessions end)',
+        body: ChangePasswordBody,
+        response: { 200: LoginResponse },
+      },
+    },
+    async (request, reply) => {
+      const session = await changePassword(
+        context,
+        request.actor,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      setCookie(reply, session);
+      return { status: 'signed_in' as const, csrfToken: session.csrfToken };
     },
   );
 }

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/app-context.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
-import type { Database, Role, Zone } from '../../platform/database/tables.ts';
+import type { Account, Database, Role, Zone } from '../../platform/database/tables.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
@@ -20,6 +20,8 @@ import {
   listAccountsOfZone,
   listGrantsInZone,
   replaceZoneGrants,
+  unlockAccountRow,
+  type ZoneAccountRow,
 } from './accounts.repository.ts';
 import type { InviteAccountBody, SetGrantsBody, ZoneAccount } from './accounts.schema.ts';
 import { createPasswordLink, INVITATION_VALID_DAYS } from './password-reset.ts';
@@ -34,6 +36,10 @@ async function assertAreasInZone(db: Kysely<Database>, zoneId: string, grants: {
     .where('id', 'in', ids)
     .execute();
   if (found.length !== ids.length) throw new AppError('area_not_found');
+}
+
+function asRow(account: Account): ZoneAccountRow {
+  return { ...account, invitation_pending: account.password_hash === null };
 }
 
 async function toZoneAccounts(
@@ -54,6 +60,7 @@ async function toZoneAccounts(
     totpEnabled: row.totp_enabled,
     locked: row.locked_until !== null && row.locked_until > now,
     disabled: row.disabled_at !== null,
+    invitationPending: row.invitation_pending,
     isDemo: row.is_demo,
     grants: grants.filter((g) => g.account_id === row.id).map((g) => ({ role: g.role, areaIds: g.area_ids })),
   }));
@@ -161,7 +168,7 @@ export async function inviteAccount(
     },
     now,
   );
-  const [view] = await toZoneAccounts(trx, zone.id, [account], now);
+  const [view] = await toZoneAccounts(trx, zone.id, [asRow(account)], now);
   if (!view) throw new Error('account view missing');
   return view;
 }
@@ -208,7 +215,82 @@ export async function setZoneGrants(
     },
     context.now(),
   );
-  const [view] = await toZoneAccounts(trx, zone.id, [account], context.now());
+  const [view] = await toZoneAccounts(trx, zone.id, [asRow(account)], context.now());
+  if (!view) throw new Error('account view missing');
+  return view;
+}
+
+async function requireZoneAccount(trx: Kysely<Database>, zone: Zone, accountId: string): Promise<Account> {
+  const account = await findAccountById(trx, accountId);
+  // Accounts without a role in this zone are invisible to its administrators.
+  if (!account || (await listGrantsInZone(trx, zone.id, [accountId])).length === 0) {
+    throw new AppError('account_not_found');
+  }
+  return account;
+}
+
+/** Lifts a lockout before it ends by itself (the person called the front desk, say). */
+export async function unlockZoneAccount(
+  context: AppContext,
+  trx: Kysely<Database>,
+  zone: Zone,
+  actorId: string,
+  accountId: string,
+): Promise<ZoneAccount> {
+  const account = await requireZoneAccount(trx, zone, accountId);
+  await unlockAccountRow(trx, accountId, context.now());
+  await recordAudit(
+    trx,
+    {
+      zoneId: zone.id,
+      accountId: actorId,
+      action: 'account.unlocked',
+      subjectType: 'account',
+      subjectId: accountId,
+    },
+    context.now(),
+  );
+  const [view] = await toZoneAccounts(
+    trx,
+    zone.id,
+    [asRow({ ...account, locked_until: null })],
+    context.now(),
+  );
+  if (!view) throw new Error('account view missing');
+  return view;
+}
+
+/** Sends a fresh invitation link to someone who has not chosen a password yet. */
+export async function resendInvitation(
+  context: AppContext,
+  trx: Kysely<Database>,
+  zone: Zone,
+  actorId: string,
+  language: Language,
+  accountId: string,
+): Promise<ZoneAccount> {
+  const account = await requireZoneAccount(trx, zone, accountId);
+  if (account.password_hash !== null) throw new AppError('invitation_not_pending');
+  const link = await createPasswordLink(context, trx, account.id, INVITATION_VALID_DAYS * 24 * 60);
+  await queueMail(context, trx, {
+    zoneId: zone.id,
+    to: account.email,
+    template: 'account_invitation',
+    language: account.language ?? language,
+    params: { name: account.display_name, zone: zone.name, link, days: INVITATION_VALID_DAYS },
+  });
+  await recordAudit(
+    trx,
+    {
+      zoneId: zone.id,
+      accountId: actorId,
+      action: 'account.invitation_resent',
+      subjectType: 'account',
+      subjectId: accountId,
+    },
+    context.now(),
+  );
+  const [view] = await toZoneAccounts(trx, zone.id, [asRow(account)], context.now());
   if (!view) throw new Error('account view missing');
   return view;
 }

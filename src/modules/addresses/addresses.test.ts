@@ -191,6 +191,11 @@ describe('searching addresses', () => {
     expect(await search(emptyZone.slug, 'korenmarkt')).toEqual({ available: false, items: [] });
   });
 
+  it('tells pages on the zone itself whether there is an address list', async () => {
+    expect((await t.anonymous().get(`/api/zones/${zone.slug}`)).json().hasAddresses).toBe(true);
+    expect((await t.anonymous().get(`/api/zones/${emptyZone.slug}`)).json().hasAddresses).toBe(false);
+  });
+
   it('refuses a query that is too short', async () => {
     const response = await t.anonymous().get(`/api/zones/${zone.slug}/addresses?q=k`);
     expect(response.statusCode).toBe(400);

@@ -42,8 +42,14 @@ export function auditRoutes(fastify: FastifyInstance, context: AppContext): void
     async () => {
       const result = await verifyAuditChain(context.db);
       return result.ok
-        ? { ok: true, entries: result.entries, brokenAtSeq: null, reason: null }
-        : { ok: false, entries: result.entries, brokenAtSeq: result.brokenAt.seq, reason: result.reason };
+        ? { ok: true, entries: result.entries, brokenAtSeq: null, reasonCode: null, reason: null }
+        : {
+            ok: false,
+            entries: result.entries,
+            brokenAtSeq: result.brokenAt.seq,
+            reasonCode: result.reasonCode,
+            reason: result.reason,
+          };
     },
   );
 }

@@ -31,5 +31,12 @@ export const AuditVerification = Type.Object({
   ok: Type.Boolean(),
   entries: Type.Integer(),
   brokenAtSeq: Type.Union([Type.String(), Type.Null()]),
+  reasonCode: Type.Union([
+    Type.Literal('entry_missing'),
+    Type.Literal('link_mismatch'),
+    Type.Literal('hash_mismatch'),
+    Type.Literal('entries_removed_at_end'),
+    Type.Null(),
+  ]),
   reason: Type.Union([Type.String(), Type.Null()]),
 });

@@ -143,3 +143,20 @@ export const demoLegal: { privacyNotice: LocalizedText; terms: LocalizedText } =
     en: 'Nabij is not an emergency service. Call 112 in a life-threatening emergency and 101 for urgent police help. This demo uses the real neighbourhoods of Ghent but fictional officers.',
   },
 };
+
+/**
+ * A few public addresses (squares and landmarks; positions approximate) so the
+ * demo can show the officer lookup by address. A real zone imports its full
+ * address list with `npm run cli -- import-addresses`.
+ */
+export const demoAddresses: { street: string; houseNumber: string; lon: number; lat: number }[] = [
+  { street: 'Korenmarkt', houseNumber: '1', lon: 3.7215, lat: 51.0546 },
+  { street: 'Emile Braunplein', houseNumber: '1', lon: 3.7242, lat: 51.0539 },
+  { street: 'Vrijdagmarkt', houseNumber: '1', lon: 3.726, lat: 51.0575 },
+  { street: 'Sint-Veerleplein', houseNumber: '11', lon: 3.7204, lat: 51.0573 },
+  { street: 'Kouter', houseNumber: '1', lon: 3.725, lat: 51.0508 },
+  { street: 'Koningin Maria Hendrikaplein', houseNumber: '1', lon: 3.7105, lat: 51.0357 },
+  { street: 'Jan Hoetplein', houseNumber: '1', lon: 3.7222, lat: 51.0376 },
+  { street: 'Oktrooiplein', houseNumber: '10', lon: 3.7405, lat: 51.0563 },
+  { street: 'Ledebergplein', houseNumber: '1', lon: 3.7377, lat: 51.0385 },
+];

@@ -61,3 +61,21 @@ describe('demo zone', () => {
     expect((await ensureDemoZone(t.context)).created).toBe(false);
   });
 });
+
+describe('demo addresses', () => {
+  it('lets the officer be found by address, each address in a neighbourhood', async () => {
+    const search = (await t.anonymous().get('/api/zones/gent/addresses?q=korenm')).json();
+    expect(search.available).toBe(true);
+    expect(search.items[0].label).toBe('Korenmarkt 1, 9000 Gent');
+    const answer = (
+      await t.anonymous().get(`/api/zones/gent/neighbourhood-officer?addressId=${search.items[0].id}`)
+    ).json();
+    expect(answer.area.name.nl).toBe('Binnenstad');
+    const outside = await t.context.db
+      .selectFrom('addresses')
+      .select('id')
+      .where('area_id', 'is', null)
+      .execute();
+    expect(outside).toEqual([]);
+  });
+});

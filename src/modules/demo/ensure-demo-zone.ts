@@ -16,6 +16,7 @@ import { readBoundaryFile } from '../../platform/geo/read-boundary-file.ts';
 import { normalizeFeatureGeometry, toGeoJsonMultiPolygon } from '../../platform/geo/repair-polygon.ts';
 import type { MultiPolygonCoords } from '../../platform/geo/types.ts';
 import { insertAccount } from '../accounts/accounts.repository.ts';
+import { importAddresses } from '../addresses/import-addresses.ts';
 import { upsertArea } from '../areas/areas.repository.ts';
 import { forgetAreaIndex } from '../areas/area-index-cache.ts';
 import { importAreas } from '../areas/import-areas.ts';
@@ -33,6 +34,7 @@ import {
   DEMO_ZONE_SLUG,
   demoAbsentOfficer,
   demoAccounts,
+  demoAddresses,
   demoDistricts,
   demoLegal,
   demoOfficers,
@@ -270,5 +272,15 @@ export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
     };
   });
   forgetAreaIndex(result.zoneId);
+  const zone = await findZoneBySlug(context.db, DEMO_ZONE_SLUG);
+  if (zone) {
+    const lines = demoAddresses.map((a) => `${a.street},${a.houseNumber},9000,Gent,${a.lon},${a.lat}`);
+    await importAddresses(
+      context,
+      zone,
+      null,
+      ['street,house_number,postcode,municipality,lon,lat', ...lines].join('\n'),
+    );
+  }
   return { created: true, slug: DEMO_ZONE_SLUG, areas: result.areas, officers: result.officers };
 }

@@ -30,6 +30,7 @@ export async function getAreaAssignment(context: AppContext, zone: Zone, areaId:
       at: e.created_at.toISOString(),
       officerId: e.officer_id,
       deputyOfficerId: e.deputy_officer_id,
+      changedBy: e.changed_by ?? null,
     })),
   };
 }

@@ -13,7 +13,7 @@ export async function getStaffing(context: AppContext, zone: Zone) {
   const [areas, assignments, officers] = await Promise.all([
     context.db
       .selectFrom('areas')
-      .select(['id', 'name', 'population', 'code'])
+      .select(['id', 'parent_id', 'name', 'population', 'code'])
       .where('zone_id', '=', zone.id)
       .where('kind', '=', 'neighbourhood')
       .orderBy('code')
@@ -44,6 +44,7 @@ export async function getStaffing(context: AppContext, zone: Zone) {
       const assignment = assignmentOf.get(a.id);
       return {
         areaId: a.id,
+        parentId: a.parent_id,
         name: a.name,
         population: a.population,
         officerId: assignment?.officer_id ?? null,

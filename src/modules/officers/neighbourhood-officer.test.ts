@@ -328,9 +328,16 @@ describe('assigning officers', () => {
     const body = current.json() as {
       officerId: string | null;
       deputyOfficerId: string | null;
-      history: { at: string; officerId: string | null; deputyOfficerId: string | null }[];
+      history: {
+        at: string;
+        officerId: string | null;
+        deputyOfficerId: string | null;
+        changedBy: string | null;
+      }[];
     };
     expect(body.officerId).toBeNull();
+    // Each change names the staff member who made it.
+    expect(body.history.every((h) => typeof h.changedBy === 'string' && h.changedBy.length > 0)).toBe(true);
     expect(body.deputyOfficerId).toBeNull();
     expect(body.history.map((h) => [h.officerId, h.deputyOfficerId])).toEqual([
       [null, null],

@@ -162,11 +162,13 @@ export async function insertAssignmentEvent(
 export function listAssignmentEvents(db: Kysely<Database>, zoneId: string, areaId: string) {
   return db
     .selectFrom('area_officer_events')
-    .selectAll()
-    .where('zone_id', '=', zoneId)
-    .where('area_id', '=', areaId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .leftJoin('accounts', 'accounts.id', 'area_officer_events.account_id')
+    .selectAll('area_officer_events')
+    .select('accounts.display_name as changed_by')
+    .where('area_officer_events.zone_id', '=', zoneId)
+    .where('area_officer_events.area_id', '=', areaId)
+    .orderBy('area_officer_events.created_at', 'desc')
+    .orderBy('area_officer_events.id', 'desc')
     .execute();
 }
 

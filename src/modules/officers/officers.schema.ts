@@ -80,6 +80,8 @@ export const Assignment = Type.Object({
       at: Type.String({ format: 'date-time' }),
       officerId: Nullable(Type.String()),
       deputyOfficerId: Nullable(Type.String()),
+      /** Staff member who made the change (null: the system, e.g. the demo). */
+      changedBy: Nullable(Type.String()),
     }),
   ),
 });
@@ -127,6 +129,8 @@ export const Staffing = Type.Object({
   areas: Type.Array(
     Type.Object({
       areaId: Type.String(),
+      /** The district, to group the table. */
+      parentId: Nullable(Type.String()),
       name: LocalizedTextSchema,
       population: Nullable(Type.Integer()),
       officerId: Nullable(Type.String()),

@@ -2,7 +2,8 @@
 import type { Zone } from '../../platform/database/tables.ts';
 import type { PublicZone } from './zones.schema.ts';
 
-export function toPublicZone(zone: Zone): PublicZone {
+/** `hasAddresses`: whether the zone has an address list, so pages can offer a search by address. */
+export function toPublicZone(zone: Zone, hasAddresses: boolean): PublicZone {
   return {
     id: zone.id,
     slug: zone.slug,
@@ -15,5 +16,6 @@ export function toPublicZone(zone: Zone): PublicZone {
     branding: zone.branding,
     legal: zone.legal,
     isDemo: zone.is_demo,
+    hasAddresses,
   };
 }

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/app-context.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { createZone } from './create-zone.ts';
+import { countAddresses } from '../addresses/addresses.repository.ts';
 import { toPublicZone } from './to-public-zone.ts';
 import { updateZoneSettings } from './update-zone-settings.ts';
 import { listZones } from './zones.repository.ts';
@@ -42,7 +43,10 @@ export function zoneRoutes(fastify: FastifyInstance, context: AppContext): void 
         response: { 200: PublicZone },
       },
     },
-    async (request) => toPublicZone(requireZone(request)),
+    async (request) => {
+      const zone = requireZone(request);
+      return toPublicZone(zone, (await countAddresses(context.db, zone.id)) > 0);
+    },
   );
 
   app.post(
@@ -70,7 +74,7 @@ export function zoneRoutes(fastify: FastifyInstance, context: AppContext): void 
           .selectAll()
           .where('id', '=', created.id)
           .executeTakeFirstOrThrow();
-        return toPublicZone(zone);
+        return toPublicZone(zone, false);
       }),
   );
 
@@ -99,6 +103,7 @@ export function zoneRoutes(fastify: FastifyInstance, context: AppContext): void 
               request.language,
               request.body,
             ),
+            (await countAddresses(trx, requireZone(request).id)) > 0,
           ),
         ),
   );

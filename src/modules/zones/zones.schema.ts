@@ -61,6 +61,7 @@ export const PublicZone = Type.Object({
   branding: ZoneBrandingSchema,
   legal: ZoneLegalSchema,
   isDemo: Type.Boolean(),
+  hasAddresses: Type.Boolean(),
 });
 export type PublicZone = Static<typeof PublicZone>;
 

@@ -113,6 +113,7 @@ describe('the audit chain', () => {
     const result = await verifyAuditChain(db);
     expect(result).toMatchObject({ ok: false, entries: 2, brokenAt: { seq: '3', id: original?.id } });
     expect(result.ok === false && result.reason).toMatch(/altered/);
+    expect(result.ok === false && result.reasonCode).toBe('hash_mismatch');
 
     await withoutTrigger(db, async () => {
       await db
@@ -160,6 +161,7 @@ describe('the audit chain', () => {
     const result = await verifyAuditChain(db);
     expect(result).toMatchObject({ ok: false, entries: 1, brokenAt: { seq: '2', id: null } });
     expect(result.ok === false && result.reason).toMatch(/missing/);
+    expect(result.ok === false && result.reasonCode).toBe('entry_missing');
 
     await reinsert(db, removed);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 5 });
@@ -189,6 +191,7 @@ describe('the audit chain', () => {
     const result = await verifyAuditChain(db);
     expect(result).toMatchObject({ ok: false, entries: 4, brokenAt: { seq: '5', id: null } });
     expect(result.ok === false && result.reason).toMatch(/head/);
+    expect(result.ok === false && result.reasonCode).toBe('entries_removed_at_end');
 
     await reinsert(db, removed);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 5 });
@@ -203,6 +206,7 @@ describe('the audit chain', () => {
     const result = await verifyAuditChain(db);
     expect(result).toMatchObject({ ok: false, brokenAt: { seq: '3', id: row.id } });
     expect(result.ok === false && result.reason).toMatch(/link/);
+    expect(result.ok === false && result.reasonCode).toBe('link_mismatch');
     await withoutTrigger(db, async () => {
       await db
         .updateTable('audit_entries')

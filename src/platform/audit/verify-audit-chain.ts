@@ -9,7 +9,16 @@ import { entryHash, GENESIS_HASH } from './audit-log.ts';
 
 export type AuditChainResult =
   | { ok: true; entries: number; headHash: string }
-  | { ok: false; entries: number; brokenAt: { seq: string; id: string | null }; reason: string };
+  | {
+      ok: false;
+      entries: number;
+      brokenAt: { seq: string; id: string | null };
+      /** Stable code for screens to translate; `reason` is the English sentence for logs and the CLI. */
+      reasonCode: AuditBreak;
+      reason: string;
+    };
+
+export type AuditBreak = 'entry_missing' | 'link_mismatch' | 'hash_mismatch' | 'entries_removed_at_end';
 
 export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000): Promise<AuditChainResult> {
   let prevHash = GENESIS_HASH;
@@ -30,6 +39,7 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000): 
           ok: false,
           entries: checked,
           brokenAt: { seq: String(expectedSeq), id: null },
+          reasonCode: 'entry_missing',
           reason: `entry ${expectedSeq} is missing (next present is ${seq})`,
         };
       }
@@ -38,6 +48,7 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000): 
           ok: false,
           entries: checked,
           brokenAt: { seq: row.seq, id: row.id },
+          reasonCode: 'link_mismatch',
           reason: 'link to the previous entry does not match',
         };
       }
@@ -47,6 +58,7 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000): 
           ok: false,
           entries: checked,
           brokenAt: { seq: row.seq, id: row.id },
+          reasonCode: 'hash_mismatch',
           reason: 'content does not match its hash (the row was altered)',
         };
       }
@@ -66,6 +78,7 @@ export async function verifyAuditChain(db: Kysely<Database>, batchSize = 5000): 
       ok: false,
       entries: checked,
       brokenAt: { seq: String(expectedSeq), id: null },
+      reasonCode: 'entries_removed_at_end',
       reason: `the chain ends at ${expectedSeq - 1n} but its head says ${head.seq} (entries were removed from the end)`,
     };
   }

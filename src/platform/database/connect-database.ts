@@ -16,6 +16,13 @@ import type { Database } from './tables.ts';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
+/**
+ * How long a query waits for a free connection before failing (answered as
+ * `database_busy`). Without a bound, a use case that queries outside its own
+ * transaction on PGlite's single connection would wait for ever.
+ */
+const CONNECTION_WAIT_MS = 20_000;
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
@@ -47,7 +54,11 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   let embedded: PGlite | undefined;
   if (options.databaseUrl !== undefined) {
     kind = 'postgres';
-    pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECTION_WAIT_MS,
+    });
   } else {
     kind = 'pglite';
     const { PGlite } = await import('@electric-sql/pglite');
@@ -60,7 +71,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     );
     await pglite.waitReady;
     embedded = pglite;
-    pool = new pg.Pool(createPgConfig(pglite));
+    pool = new pg.Pool({ ...createPgConfig(pglite), connectionTimeoutMillis: CONNECTION_WAIT_MS });
     closeEmbedded = async () => {
       await pglite.close();
     };

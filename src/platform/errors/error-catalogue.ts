@@ -27,6 +27,7 @@ export const errorCatalogue = {
   outbox_unavailable: 404,
   conflict: 409,
   email_taken: 409,
+  invitation_not_pending: 409,
   zone_slug_taken: 409,
   idempotency_key_reused: 422,
   idempotency_in_progress: 409,

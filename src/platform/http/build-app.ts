@@ -24,6 +24,8 @@ export interface BuildAppOptions {
   routeModules: readonly RouteModule[];
   /** Folder of the built web app; absent or missing: API only. */
   webDist?: string;
+  /** Where logs go (default stdout); tests capture them to check what is logged. */
+  logStream?: NodeJS.WritableStream;
   /** Called for every API route registered (tests walk them). */
   onApiRoute?: (route: RouteOptions) => void;
 }
@@ -32,7 +34,22 @@ export const API_VERSION = '0.1.0';
 
 export async function buildApp(context: AppContext, options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: context.config.logLevel === 'silent' ? false : { level: context.config.logLevel },
+    logger:
+      context.config.logLevel === 'silent'
+        ? false
+        : {
+            level: context.config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
+            // Query strings can hold a resident's exact position (officer lookup) or
+            // search text: request logs keep the path only (DESIGN.md, "Privacy").
+            serializers: {
+              req: (request: { method: string; url: string; id: string }) => ({
+                id: request.id,
+                method: request.method,
+                path: request.url.split('?')[0],
+              }),
+            },
+          },
     // Behind a reverse proxy in production; the client address matters for rate limits.
     trustProxy: context.config.nodeEnv === 'production',
     bodyLimit: 1024 * 1024,

@@ -84,6 +84,9 @@ export function handleError(
           message: translate(language, 'validation.content_type'),
         },
       ]);
+    } else if (/timeout exceeded when trying to connect/i.test(fastifyError.message)) {
+      request.log.error({ err: error }, 'no database connection free in time');
+      appError = new AppError('database_busy');
     } else if (
       fastifyError.statusCode !== undefined &&
       fastifyError.statusCode >= 400 &&

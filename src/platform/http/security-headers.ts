@@ -15,7 +15,8 @@ export function registerSecurityHeaders(app: FastifyInstance, context: AppContex
   }
   const csp = [
     "default-src 'self'",
-    `img-src 'self' data: blob:${tileOrigin}`,
+    // Zone logos may be hosted on the zone's own https site.
+    `img-src 'self' data: blob: https:${tileOrigin}`,
     "style-src 'self' 'unsafe-inline'",
     "script-src 'self'",
     "connect-src 'self'",

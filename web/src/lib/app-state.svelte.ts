@@ -30,6 +30,7 @@ export interface PublicZone {
   branding: { logoUrl: string | null; primaryColour: string; accentColour: string };
   legal: { privacyNotice: LocalizedText; terms: LocalizedText };
   isDemo: boolean;
+  hasAddresses: boolean;
 }
 
 export const appState = $state<{

@@ -100,6 +100,7 @@ export interface ZoneAccount {
   totpEnabled: boolean;
   locked: boolean;
   disabled: boolean;
+  invitationPending: boolean;
   isDemo: boolean;
   grants: { role: string; areaIds: string[] }[];
 }
@@ -129,7 +130,12 @@ export interface Assignment {
   areaId: string;
   officerId: string | null;
   deputyOfficerId: string | null;
-  history: { at: string; officerId: string | null; deputyOfficerId: string | null }[];
+  history: {
+    at: string;
+    officerId: string | null;
+    deputyOfficerId: string | null;
+    changedBy: string | null;
+  }[];
 }
 
 export interface Staffing {
@@ -167,6 +173,7 @@ export interface AuditVerification {
   ok: boolean;
   entries: number;
   brokenAtSeq: string | null;
+  reasonCode: 'entry_missing' | 'link_mismatch' | 'hash_mismatch' | 'entries_removed_at_end' | null;
   reason: string | null;
 }
 
