@@ -59,7 +59,12 @@ test('an administrator searches accounts, invites someone for two neighbourhoods
   const row = list.getByRole('row', { name: new RegExp(name) });
   await expect(row).toContainText('Wijkinspecteur');
   await expect(row).toContainText('Binnenstad, Dampoort');
-  await expect(row).toContainText('Actief');
+  // A new person has not used the invitation yet; the mail can be sent again.
+  await expect(row).toContainText('Uitnodiging nog niet gebruikt');
+  await row.getByRole('button', { name: /Uitnodiging opnieuw versturen/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'nieuwe uitnodiging' })).toContainText(
+    'Er werd een nieuwe uitnodiging gemaild naar',
+  );
 
   // Change roles: add analyst, keep the officer scope.
   await row.getByRole('button', { name: /Rollen wijzigen/ }).click();
