@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const demo = await ensureDemoZone(context);
     if (demo.created)
       console.log(
-        `Loaded the demo zone "${demo.slug}" (${demo.areas} neighbourhoods, ${demo.officers} officers).`,
+        `Loaded the demo zone "${demo.slug}" (${demo.areas} neighbourhoods in ${demo.districts} districts, ${demo.officers} officers).`,
       );
   }
   const app = await buildApp(context, { routeModules, webDist: path.join(root, 'web/dist') });

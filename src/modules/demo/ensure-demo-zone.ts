@@ -61,13 +61,15 @@ export function ghentPopulation(): number {
 export interface DemoResult {
   created: boolean;
   slug: string;
+  /** Neighbourhoods loaded. */
   areas: number;
+  districts: number;
   officers: number;
 }
 
 export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
   const existing = await findZoneBySlug(context.db, DEMO_ZONE_SLUG);
-  if (existing) return { created: false, slug: existing.slug, areas: 0, officers: 0 };
+  if (existing) return { created: false, slug: existing.slug, areas: 0, districts: 0, officers: 0 };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const result = await context.db.transaction().execute(async (trx) => {
     const now = context.now();
@@ -266,7 +268,8 @@ export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
         await trx.updateTable('officers').set({ account_id: id }).where('id', '=', officerId).execute();
     }
     return {
-      areas: report.imported + report.repaired + demoDistricts.length,
+      areas: report.imported + report.repaired,
+      districts: demoDistricts.length,
       officers: demoOfficers.length,
       zoneId: zone.id,
     };
@@ -282,5 +285,11 @@ export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
       ['street,house_number,postcode,municipality,lon,lat', ...lines].join('\n'),
     );
   }
-  return { created: true, slug: DEMO_ZONE_SLUG, areas: result.areas, officers: result.officers };
+  return {
+    created: true,
+    slug: DEMO_ZONE_SLUG,
+    areas: result.areas,
+    districts: result.districts,
+    officers: result.officers,
+  };
 }
