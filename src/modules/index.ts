@@ -5,6 +5,7 @@
 import type { RouteModule } from '../platform/http/build-app.ts';
 import type { JobDefinition } from '../platform/jobs/job-definition.ts';
 import { deliverMailJob } from '../platform/mail/deliver-mail.job.ts';
+import { pruneExpiredJob } from '../platform/maintenance/prune-expired.job.ts';
 import { addressRoutes } from './addresses/addresses.routes.ts';
 import { officerRoutes } from './officers/officers.routes.ts';
 import { clientConfigRoutes } from './client-config/client-config.routes.ts';
@@ -29,4 +30,7 @@ export const routeModules: readonly RouteModule[] = [
   mailOutboxRoutes,
 ];
 
-export const jobDefinitions: readonly JobDefinition[] = [deliverMailJob as unknown as JobDefinition];
+export const jobDefinitions: readonly JobDefinition[] = [
+  deliverMailJob,
+  pruneExpiredJob,
+];

@@ -54,6 +54,7 @@ export class JobQueue {
           retryBackoff: true,
         });
       }
+      if (definition.cron) await this.boss.schedule(name, definition.cron, {}, { tz: 'UTC' });
     }
     this.started = true;
   }
