@@ -30,7 +30,4 @@ export const routeModules: readonly RouteModule[] = [
   mailOutboxRoutes,
 ];
 
-export const jobDefinitions: readonly JobDefinition[] = [
-  deliverMailJob,
-  pruneExpiredJob,
-];
+export const jobDefinitions: readonly JobDefinition[] = [deliverMailJob, pruneExpiredJob];
