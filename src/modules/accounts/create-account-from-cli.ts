@@ -9,7 +9,6 @@ import { hashPassword, isAcceptablePassword } from '../../platform/auth/password
 import type { Role } from '../../platform/database/tables.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { newId } from '../../platform/ids.ts';
-import { queueMail } from '../../platform/mail/queue-mail.ts';
 import { findZoneBySlug } from '../zones/zones.repository.ts';
 import {
   findAccountByEmail,
@@ -18,7 +17,7 @@ import {
   replaceZoneGrants,
   setPasswordHash,
 } from './accounts.repository.ts';
-import { createPasswordLink, INVITATION_VALID_DAYS } from './password-reset.ts';
+import { mailInvitation } from './password-reset.ts';
 
 export interface CliAccountInput {
   email: string;
@@ -78,14 +77,18 @@ export async function createAccountFromCli(context: AppContext, input: CliAccoun
     }
     let link: string | null = null;
     if (!passwordHash && account.password_hash === null) {
-      link = await createPasswordLink(context, trx, account.id, INVITATION_VALID_DAYS * 24 * 60);
-      await queueMail(context, trx, {
-        zoneId: null,
-        to: account.email,
-        template: 'account_invitation',
-        language: 'en',
-        params: { name: account.display_name, zone: 'Nabij', link, days: INVITATION_VALID_DAYS },
-      });
+      link = await mailInvitation(
+        context,
+        trx,
+        {
+          id: account.id,
+          email: account.email,
+          displayName: account.display_name,
+          language: account.language,
+        },
+        { id: null, name: 'Nabij' },
+        'en',
+      );
     }
     await recordAudit(
       trx,

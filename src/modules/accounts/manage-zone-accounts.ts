@@ -12,7 +12,6 @@ import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/http/pagination.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids.ts';
-import { queueMail } from '../../platform/mail/queue-mail.ts';
 import {
   findAccountByEmail,
   findAccountById,
@@ -24,7 +23,7 @@ import {
   type ZoneAccountRow,
 } from './accounts.repository.ts';
 import type { InviteAccountBody, SetGrantsBody, ZoneAccount } from './accounts.schema.ts';
-import { createPasswordLink, INVITATION_VALID_DAYS } from './password-reset.ts';
+import { mailInvitation } from './password-reset.ts';
 
 async function assertAreasInZone(db: Kysely<Database>, zoneId: string, grants: { areaIds: string[] }[]) {
   const ids = [...new Set(grants.flatMap((g) => g.areaIds))];
@@ -127,14 +126,13 @@ export async function inviteAccount(
     );
     account = await findAccountById(trx, id);
     if (!account) throw new Error('account vanished');
-    const link = await createPasswordLink(context, trx, id, INVITATION_VALID_DAYS * 24 * 60);
-    await queueMail(context, trx, {
-      zoneId: zone.id,
-      to: body.email,
-      template: 'account_invitation',
-      language: body.language ?? language,
-      params: { name: body.displayName, zone: zone.name, link, days: INVITATION_VALID_DAYS },
-    });
+    await mailInvitation(
+      context,
+      trx,
+      { id, email: body.email, displayName: body.displayName, language: body.language ?? null },
+      zone,
+      language,
+    );
     await recordAudit(
       trx,
       {
@@ -271,14 +269,13 @@ export async function resendInvitation(
 ): Promise<ZoneAccount> {
   const account = await requireZoneAccount(trx, zone, accountId);
   if (account.password_hash !== null) throw new AppError('invitation_not_pending');
-  const link = await createPasswordLink(context, trx, account.id, INVITATION_VALID_DAYS * 24 * 60);
-  await queueMail(context, trx, {
-    zoneId: zone.id,
-    to: account.email,
-    template: 'account_invitation',
-    language: account.language ?? language,
-    params: { name: account.display_name, zone: zone.name, link, days: INVITATION_VALID_DAYS },
-  });
+  await mailInvitation(
+    context,
+    trx,
+    { id: account.id, email: account.email, displayName: account.display_name, language: account.language },
+    zone,
+    language,
+  );
   await recordAudit(
     trx,
     {

@@ -96,3 +96,25 @@ export async function resetPassword(context: AppContext, token: string, password
     );
   });
 }
+
+/**
+ * Mails an invitation: a link to choose a first password, valid a week. Used
+ * for invitations by an administrator, their resending, and the CLI.
+ */
+export async function mailInvitation(
+  context: AppContext,
+  trx: Kysely<Database>,
+  account: { id: string; email: string; displayName: string; language: Language | null },
+  zone: { id: string | null; name: string },
+  fallbackLanguage: Language,
+): Promise<string> {
+  const link = await createPasswordLink(context, trx, account.id, INVITATION_VALID_DAYS * 24 * 60);
+  await queueMail(context, trx, {
+    zoneId: zone.id,
+    to: account.email,
+    template: 'account_invitation',
+    language: account.language ?? fallbackLanguage,
+    params: { name: account.displayName, zone: zone.name, link, days: INVITATION_VALID_DAYS },
+  });
+  return link;
+}
