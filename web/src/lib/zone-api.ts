@@ -3,25 +3,15 @@
  * (areas, boundaries, neighbourhood officers, staffing, addresses).
  * The shapes follow the server's schemas (src/modules/*\/*.schema.ts).
  */
+import type { PublicArea } from '../../../src/modules/areas/areas.schema.ts';
 import { api } from './api.ts';
 import { localized } from './i18n.svelte.ts';
 import type { ZoneContact } from './app-state.svelte.ts';
 import type { Language, LocalizedText } from './i18n.svelte.ts';
 
-export type AreaKind = 'district' | 'neighbourhood' | 'sector';
-
-export interface PublicArea {
-  id: string;
-  code: string;
-  kind: AreaKind;
-  parentId: string | null;
-  name: LocalizedText;
-  population: number | null;
-  households: number | null;
-  areaKm2: number;
-  bbox: number[];
-  isDemo: boolean;
-}
+// The area's shape is the server's schema itself: one definition for both sides.
+export type { PublicArea };
+export type AreaKind = PublicArea['kind'];
 
 export interface AreaFeature {
   type: 'Feature';

@@ -11,21 +11,10 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type AreaKind = 'district' | 'neighbourhood' | 'sector';
+import type { AreaKind, PublicArea } from '../../lib/zone-api.ts';
+export type { AreaKind };
+export type Area = PublicArea;
 export const areaKinds: readonly AreaKind[] = ['district', 'neighbourhood', 'sector'];
-
-export interface Area {
-  id: string;
-  code: string;
-  kind: AreaKind;
-  parentId: string | null;
-  name: LocalizedText;
-  population: number | null;
-  households: number | null;
-  areaKm2: number;
-  bbox: number[];
-  isDemo: boolean;
-}
 
 export interface RepairWarning {
   code: string;
