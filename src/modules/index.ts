@@ -15,6 +15,12 @@ import { authRoutes } from './accounts/auth.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { mailOutboxRoutes } from './mail-outbox/mail-outbox.routes.ts';
+import { categoryRoutes } from './categories/categories.routes.ts';
+import { notifyNewSignalJob } from './signals/notify-new-signal.job.ts';
+import { sendQuestionnairesJob } from './signals/send-questionnaires.job.ts';
+import { sendSignalDigestsJob } from './signals/send-signal-digests.job.ts';
+import { signalRoutes } from './signals/signals.routes.ts';
+import { triageRoutes } from './signals/triage.routes.ts';
 import { zoneRoutes } from './zones/zones.routes.ts';
 
 export const routeModules: readonly RouteModule[] = [
@@ -25,9 +31,18 @@ export const routeModules: readonly RouteModule[] = [
   areaRoutes,
   addressRoutes,
   officerRoutes,
+  categoryRoutes,
+  signalRoutes,
+  triageRoutes,
   accountRoutes,
   auditRoutes,
   mailOutboxRoutes,
 ];
 
-export const jobDefinitions: readonly JobDefinition[] = [deliverMailJob, pruneExpiredJob];
+export const jobDefinitions: readonly JobDefinition[] = [
+  deliverMailJob,
+  pruneExpiredJob,
+  notifyNewSignalJob,
+  sendSignalDigestsJob,
+  sendQuestionnairesJob,
+];

@@ -11,6 +11,7 @@ import type { DatabaseHandle } from './database/connect-database.ts';
 import type { Database } from './database/tables.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { MailTransport } from './mail/mail-transport.ts';
+import type { FileStore } from './storage/file-store.ts';
 
 export interface AppContext {
   config: Config;
@@ -20,6 +21,8 @@ export interface AppContext {
   cipher: PersonalDataCipher;
   jobs: JobQueue;
   mail: MailTransport;
+  /** Uploaded files (signal photos). */
+  files: FileStore;
   /** The clock, replaceable in tests (lockouts, expiry, TOTP). */
   now(): Date;
 }

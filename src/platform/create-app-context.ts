@@ -12,6 +12,7 @@ import { connectDatabase, type DatabaseHandle } from './database/connect-databas
 import { lockDataFolder, type DataFolderLock } from './database/data-folder-lock.ts';
 import { migrateToLatest } from './database/migrate.ts';
 import type { JobDefinition } from './jobs/job-definition.ts';
+import { createLocalFileStore } from './storage/file-store.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { createOutboxTransport, createSmtpTransport, type MailTransport } from './mail/mail-transport.ts';
 
@@ -61,6 +62,7 @@ export async function createAppContext(
     cipher: createPersonalDataCipher(secrets.encryptionKey),
     jobs,
     mail,
+    files: createLocalFileStore(config.uploadsDir),
     now: options.now ?? (() => new Date()),
     async close() {
       await jobs.stop();

@@ -31,6 +31,16 @@ const staffViewers: ActorName[] = [
   'operator',
 ];
 const officerManagers: ActorName[] = ['supervisor', 'administrator', 'operator'];
+const signalViewers: ActorName[] = [
+  'officer',
+  'civilian_staff',
+  'supervisor',
+  'administrator',
+  'analyst',
+  'operator',
+];
+const signalRecorders: ActorName[] = ['officer', 'civilian_staff', 'supervisor', 'administrator', 'operator'];
+const signalHandlers: ActorName[] = ['officer', 'supervisor', 'administrator', 'operator'];
 
 export const routeAccess: Record<string, readonly ActorName[]> = {
   'GET /api/health': everyone,
@@ -77,4 +87,32 @@ export const routeAccess: Record<string, readonly ActorName[]> = {
   'GET /api/zones/:zone/audit': ['data_protection_officer'],
   'GET /api/zones/:zone/audit/verification': ['data_protection_officer', ...admins],
   'GET /api/outbox': everyone,
+  'GET /api/zones/:zone/categories': everyone,
+  'GET /api/zones/:zone/admin/categories': signalViewers,
+  'POST /api/zones/:zone/admin/categories': admins,
+  'PATCH /api/zones/:zone/admin/categories/:categoryId': admins,
+  'GET /api/zones/:zone/signal-statuses': signalViewers,
+  'GET /api/zones/:zone/answer-templates': signalViewers,
+  'POST /api/zones/:zone/answer-templates': admins,
+  'PUT /api/zones/:zone/answer-templates/:templateId': admins,
+  'DELETE /api/zones/:zone/answer-templates/:templateId': admins,
+  'GET /api/zones/:zone/partners': signalViewers,
+  'POST /api/zones/:zone/partners': admins,
+  'POST /api/zones/:zone/signals': everyone,
+  'GET /api/zones/:zone/signals/nearby': everyone,
+  'POST /api/zones/:zone/signals/:signalId/followers': everyone,
+  'GET /api/zones/:zone/public/signals': everyone,
+  'GET /api/zones/:zone/public/signal-counts': everyone,
+  'GET /api/track/:token': everyone,
+  'POST /api/track/:token/feedback': everyone,
+  'POST /api/zones/:zone/staff/signals': signalRecorders,
+  'GET /api/zones/:zone/staff/signals': signalViewers,
+  'GET /api/zones/:zone/staff/signals/:signalId': signalViewers,
+  'GET /api/zones/:zone/staff/signals/:signalId/reporter': signalHandlers,
+  'PATCH /api/zones/:zone/staff/signals/:signalId': signalHandlers,
+  'POST /api/zones/:zone/staff/signals/:signalId/notes': signalRecorders,
+  'POST /api/zones/:zone/staff/signals/:signalId/answers': signalHandlers,
+  'PUT /api/zones/:zone/staff/signals/:signalId/moderation': signalHandlers,
+  'POST /api/zones/:zone/staff/signals/:signalId/duplicate-of': signalHandlers,
+  'GET /api/zones/:zone/staff/signals/:signalId/photos/:photoId': signalViewers,
 };

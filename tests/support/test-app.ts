@@ -17,6 +17,7 @@ import type { Language, Role } from '../../src/platform/database/tables.ts';
 import { buildApp } from '../../src/platform/http/build-app.ts';
 import { newId } from '../../src/platform/ids.ts';
 import type { MailTransport } from '../../src/platform/mail/mail-transport.ts';
+import { seedSignalSetup } from '../../src/modules/categories/seed-signal-setup.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestClock {
@@ -187,6 +188,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
           updated_at: clock.now(),
         })
         .execute();
+      await seedSignalSetup(context.db, id);
       return { id, slug };
     },
     async createAccount(spec = {}) {

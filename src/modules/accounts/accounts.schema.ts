@@ -1,20 +1,19 @@
 /** Schemas of the login, second-factor, password and zone-account routes. */
+import { literals } from '../../platform/http/literals.ts';
 import { Type, type Static } from 'typebox';
 import { LanguageSchema } from '../zones/zones.schema.ts';
 
-export const RoleSchema = Type.Union(
-  [
-    'resident',
-    'network_coordinator',
-    'officer',
-    'analyst',
-    'civilian_staff',
-    'supervisor',
-    'partner',
-    'data_protection_officer',
-    'administrator',
-  ].map((r) => Type.Literal(r)),
-);
+export const RoleSchema = literals([
+  'resident',
+  'network_coordinator',
+  'officer',
+  'analyst',
+  'civilian_staff',
+  'supervisor',
+  'partner',
+  'data_protection_officer',
+  'administrator',
+] as const);
 
 const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 

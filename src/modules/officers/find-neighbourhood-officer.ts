@@ -10,10 +10,9 @@ import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { findAreaInZone } from '../areas/areas.repository.ts';
 import { locateArea } from '../areas/locate-area.ts';
 import { toPublicArea } from '../areas/to-public-area.ts';
-import { absentOn, listAssignments, listOfficers } from './officers.repository.ts';
 import type { NeighbourhoodOfficer } from './officers.schema.ts';
+import { loadAreaCoverage } from './area-coverage.ts';
 import { toPublicOfficer } from './to-public-officer.ts';
-import { dateInTimeZone } from './zone-date.ts';
 
 export interface OfficerLookup {
   lon?: number | undefined;
@@ -56,32 +55,17 @@ export async function loadOfficerResolver(
   context: AppContext,
   zone: Zone,
 ): Promise<(area: Area) => NeighbourhoodOfficer> {
-  const [assignments, officers, absent] = await Promise.all([
-    listAssignments(context.db, zone.id),
-    listOfficers(context.db, zone.id),
-    absentOn(context.db, zone.id, dateInTimeZone(context.now(), zone.time_zone)),
-  ]);
-  const assignmentOf = new Map(assignments.map((a) => [a.area_id, a]));
-  const officerById = new Map(officers.map((o) => [o.id, o]));
+  const coverageOf = await loadAreaCoverage(context.db, zone, context.now());
   return (area) => {
     const base = { area: toPublicArea(area), zoneName: zone.name, zoneContact: zone.contact };
-    const nobody = { ...base, availability: 'nobody' as const, officer: null, usualOfficerName: null };
-    const assignment = assignmentOf.get(area.id);
-    if (!assignment) return nobody;
-    const usual = officerById.get(assignment.officer_id);
-    if (usual && !absent.has(usual.id)) {
-      return { ...base, availability: 'available', officer: toPublicOfficer(usual), usualOfficerName: null };
-    }
-    const deputy = assignment.deputy_officer_id ? officerById.get(assignment.deputy_officer_id) : undefined;
-    if (deputy && !absent.has(deputy.id)) {
-      return {
-        ...base,
-        availability: 'deputy',
-        officer: toPublicOfficer(deputy),
-        usualOfficerName: usual?.name ?? null,
-      };
-    }
-    return nobody;
+    const coverage = coverageOf(area.id);
+    if (!coverage.officer) return { ...base, availability: 'nobody', officer: null, usualOfficerName: null };
+    return {
+      ...base,
+      availability: coverage.byDeputy ? 'deputy' : 'available',
+      officer: toPublicOfficer(coverage.officer),
+      usualOfficerName: coverage.byDeputy ? (coverage.usual?.name ?? null) : null,
+    };
   };
 }
 

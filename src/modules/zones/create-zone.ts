@@ -6,6 +6,7 @@ import type { Database } from '../../platform/database/tables.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import type { Language } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids.ts';
+import { seedSignalSetup } from '../categories/seed-signal-setup.ts';
 import { defaultBranding, emptyLegal } from './zone-defaults.ts';
 import { findZoneBySlug, insertZone } from './zones.repository.ts';
 import type { CreateZoneBody } from './zones.schema.ts';
@@ -39,6 +40,7 @@ export async function createZone(
     },
     context.now(),
   );
+  await seedSignalSetup(trx, id, { isDemo: options.isDemo ?? false });
   await recordAudit(
     trx,
     { zoneId: id, accountId, action: 'zone.created', subjectType: 'zone', subjectId: id },

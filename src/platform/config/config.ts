@@ -26,6 +26,8 @@ export interface Config {
   /** Absent: the embedded PGlite database in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where uploaded files are kept (default: <data dir>/uploads). */
+  uploadsDir: string;
   smtp: SmtpConfig | undefined;
   /** Base64 of 32 random bytes; generated into the data folder on an embedded first run. */
   sessionSecret: string | undefined;
@@ -191,6 +193,7 @@ export function readConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl,
     dataDir,
+    uploadsDir: path.resolve(cwd, text(env, 'NABIJ_UPLOADS_DIR') ?? path.join(dataDir, 'uploads')),
     smtp,
     sessionSecret,
     encryptionKey,

@@ -5,6 +5,24 @@
  * columns arrive as strings (pg does not narrow int8 to number).
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AnswerTemplatesTable,
+  CategoriesTable,
+  Open311ClientsTable,
+  PartnerOrganisationsTable,
+  SignalCountersTable,
+  SignalEventsTable,
+  SignalFollowersTable,
+  SignalNotificationsTable,
+  SignalPhotosTable,
+  SignalReportersTable,
+  SignalSettings,
+  SignalStatusesTable,
+  SignalStatusTransitionsTable,
+  SignalsTable,
+} from './signal-tables.ts';
+
+export * from './signal-tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -44,6 +62,8 @@ export interface ZonesTable {
   contact: Json<ZoneContact>;
   branding: Json<ZoneBranding>;
   legal: Json<ZoneLegal>;
+  /** Zone-tuned parameters of signals (duplicates radius, anonymisation k, …); defaults apply when absent. */
+  signal_settings: ColumnType<Partial<SignalSettings>, string | undefined, string>;
   is_demo: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -291,6 +311,19 @@ export interface Database {
   audit_entries: AuditEntriesTable;
   audit_chain_head: AuditChainHeadTable;
   mail_messages: MailMessagesTable;
+  partner_organisations: PartnerOrganisationsTable;
+  categories: CategoriesTable;
+  signal_statuses: SignalStatusesTable;
+  signal_status_transitions: SignalStatusTransitionsTable;
+  signal_counters: SignalCountersTable;
+  signals: SignalsTable;
+  signal_reporters: SignalReportersTable;
+  signal_followers: SignalFollowersTable;
+  signal_photos: SignalPhotosTable;
+  signal_events: SignalEventsTable;
+  answer_templates: AnswerTemplatesTable;
+  open311_clients: Open311ClientsTable;
+  signal_notifications: SignalNotificationsTable;
 }
 
 export type Zone = Selectable<ZonesTable>;

@@ -5,7 +5,15 @@
  */
 import { translate, type Language } from '../i18n/i18n.ts';
 
-export const mailTemplates = ['password_reset', 'account_invitation'] as const;
+export const mailTemplates = [
+  'password_reset',
+  'account_invitation',
+  'signal_urgent',
+  'signal_digest',
+  'signal_answer',
+  'signal_questionnaire',
+  'signal_follow',
+] as const;
 export type MailTemplate = (typeof mailTemplates)[number];
 
 export interface RenderedMail {

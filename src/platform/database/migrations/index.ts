@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.ts';
+import * as signals from './0002-signals.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-signals': signals,
 };

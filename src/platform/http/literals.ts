@@ -1,0 +1,13 @@
+/** A TypeBox union of string literals that keeps the literal types (a plain `.map` widens them to string). */
+import { Type, type TLiteral, type TUnion } from 'typebox';
+
+type Literals<T extends readonly string[]> = T extends readonly [
+  infer Head extends string,
+  ...infer Rest extends readonly string[],
+]
+  ? [TLiteral<Head>, ...Literals<Rest>]
+  : [];
+
+export function literals<const T extends readonly string[]>(values: T): TUnion<Literals<T>> {
+  return Type.Union(values.map((value) => Type.Literal(value))) as unknown as TUnion<Literals<T>>;
+}
