@@ -17,6 +17,7 @@ import { normalizeFeatureGeometry, toGeoJsonMultiPolygon } from '../../platform/
 import type { MultiPolygonCoords } from '../../platform/geo/types.ts';
 import { insertAccount } from '../accounts/accounts.repository.ts';
 import { importAddresses } from '../addresses/import-addresses.ts';
+import { loadDemoSignals } from './demo-signals.ts';
 import { upsertArea } from '../areas/areas.repository.ts';
 import { forgetAreaIndex } from '../areas/area-index-cache.ts';
 import { importAreas } from '../areas/import-areas.ts';
@@ -284,6 +285,7 @@ export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
       null,
       ['street,house_number,postcode,municipality,lon,lat', ...lines].join('\n'),
     );
+    await loadDemoSignals(context, zone);
   }
   return {
     created: true,

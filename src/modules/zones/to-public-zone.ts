@@ -1,5 +1,6 @@
 /** The public view of a zone: everything here is published by the zone itself. */
 import type { Zone } from '../../platform/database/tables.ts';
+import { signalSettings } from '../signals/signal-settings.ts';
 import type { PublicZone } from './zones.schema.ts';
 
 /** `hasAddresses`: whether the zone has an address list, so pages can offer a search by address. */
@@ -15,6 +16,7 @@ export function toPublicZone(zone: Zone, hasAddresses: boolean): PublicZone {
     contact: zone.contact,
     branding: zone.branding,
     legal: zone.legal,
+    signalSettings: signalSettings(zone),
     isDemo: zone.is_demo,
     hasAddresses,
   };

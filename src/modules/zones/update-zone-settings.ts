@@ -21,7 +21,11 @@ export async function updateZoneSettings(
     languages: body.languages ?? zone.languages,
     defaultLanguage: body.defaultLanguage ?? zone.default_language,
   });
-  await updateRow(trx, zone.id, body, context.now());
+  // Signal settings change field by field: what is not sent keeps its value.
+  const signalSettings = body.signalSettings
+    ? { ...zone.signal_settings, ...body.signalSettings }
+    : undefined;
+  await updateRow(trx, zone.id, { ...body, ...(signalSettings ? { signalSettings } : {}) }, context.now());
   await recordAudit(
     trx,
     { zoneId: zone.id, accountId, action: 'zone.settings_updated', subjectType: 'zone', subjectId: zone.id },

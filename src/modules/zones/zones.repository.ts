@@ -7,6 +7,7 @@ import type {
   ZoneContact,
   ZoneLegal,
   Language,
+  SignalSettings,
 } from '../../platform/database/tables.ts';
 
 export function findZoneBySlug(db: Kysely<Database>, slug: string): Promise<Zone | undefined> {
@@ -64,6 +65,7 @@ export interface ZoneSettingsRow {
   contact?: ZoneContact;
   branding?: ZoneBranding;
   legal?: ZoneLegal;
+  signalSettings?: Partial<SignalSettings>;
 }
 
 export async function updateZoneSettings(
@@ -83,6 +85,9 @@ export async function updateZoneSettings(
       ...(settings.contact !== undefined ? { contact: JSON.stringify(settings.contact) } : {}),
       ...(settings.branding !== undefined ? { branding: JSON.stringify(settings.branding) } : {}),
       ...(settings.legal !== undefined ? { legal: JSON.stringify(settings.legal) } : {}),
+      ...(settings.signalSettings !== undefined
+        ? { signal_settings: JSON.stringify(settings.signalSettings) }
+        : {}),
     })
     .where('id', '=', zoneId)
     .execute();

@@ -47,6 +47,42 @@ export const ZoneLegalSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const SignalSettingsSchema = Type.Object(
+  {
+    duplicateRadiusM: Type.Integer({
+      minimum: 25,
+      maximum: 5000,
+      description: 'Nearby open signals shown while reporting: within this distance (m)',
+    }),
+    duplicateWindowDays: Type.Integer({
+      minimum: 1,
+      maximum: 365,
+      description: '…and reported within these many days',
+    }),
+    anonymityHouseholds: Type.Integer({
+      minimum: 8,
+      maximum: 1000,
+      description: 'k: households a public point must stand for (at least 8)',
+    }),
+    smallCountThreshold: Type.Integer({
+      minimum: 3,
+      maximum: 50,
+      description: 'Counts below this are published as "fewer than"',
+    }),
+    questionnaireDelayDays: Type.Integer({
+      minimum: 1,
+      maximum: 180,
+      description: 'Days after closing before the reporter is asked whether it was solved',
+    }),
+    digestHour: Type.Integer({
+      minimum: 0,
+      maximum: 23,
+      description: "Hour (zone time) of the officers' daily digest",
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const ZoneParams = Type.Object({ zone: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }) });
 
 export const PublicZone = Type.Object({
@@ -60,6 +96,7 @@ export const PublicZone = Type.Object({
   contact: ZoneContactSchema,
   branding: ZoneBrandingSchema,
   legal: ZoneLegalSchema,
+  signalSettings: SignalSettingsSchema,
   isDemo: Type.Boolean(),
   hasAddresses: Type.Boolean(),
 });
@@ -94,6 +131,7 @@ export const UpdateZoneSettingsBody = Type.Object(
     contact: Type.Optional(ZoneContactSchema),
     branding: Type.Optional(ZoneBrandingSchema),
     legal: Type.Optional(ZoneLegalSchema),
+    signalSettings: Type.Optional(Type.Partial(SignalSettingsSchema, { additionalProperties: false })),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -133,7 +133,8 @@ export interface SignalsTable {
   open311_client_id: Optional<string | null>;
   created_by_account_id: Optional<string | null>;
   is_demo: Generated<boolean>;
-  created_at: CreatedAt;
+  /** Demo records are back-dated, so this one can be set. */
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
