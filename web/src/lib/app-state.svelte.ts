@@ -31,6 +31,14 @@ export interface PublicZone {
   legal: { privacyNotice: LocalizedText; terms: LocalizedText };
   isDemo: boolean;
   hasAddresses: boolean;
+  signalSettings: {
+    duplicateRadiusM: number;
+    duplicateWindowDays: number;
+    anonymityHouseholds: number;
+    smallCountThreshold: number;
+    questionnaireDelayDays: number;
+    digestHour: number;
+  };
 }
 
 export const appState = $state<{
