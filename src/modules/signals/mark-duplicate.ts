@@ -35,6 +35,14 @@ export async function markDuplicate(
     .executeTakeFirst();
   if (!original || original.id === signal.id || original.duplicate_of_id !== null)
     throw new AppError('duplicate_of_invalid');
+  // A signal that others point to stays an original: no chains of duplicates.
+  const pointedTo = await trx
+    .selectFrom('signals')
+    .select('id')
+    .where('zone_id', '=', zone.id)
+    .where('duplicate_of_id', '=', signalId)
+    .executeTakeFirst();
+  if (pointedTo) throw new AppError('duplicate_of_invalid');
   const now = context.now();
   await trx
     .updateTable('signals')

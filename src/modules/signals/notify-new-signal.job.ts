@@ -49,9 +49,11 @@ export async function notifyNewSignal(
       )
     : null;
   const officer = coverage?.officer ?? null;
-  const to = officer ? await officerMailbox(context.db, officer) : row.contact.email;
+  // An officer without a mailbox must not make an urgent signal go unnoticed: the zone's mailbox takes it.
+  const officerTo = officer ? await officerMailbox(context.db, officer) : null;
+  const to = officerTo ?? row.contact.email;
   if (!to) return 'no_recipient';
-  const recipientKey = officer ? `officer:${officer.id}` : 'zone';
+  const recipientKey = officer && officerTo ? `officer:${officer.id}` : 'zone';
   return context.db.transaction().execute(async (trx) => {
     const claimed = await trx
       .insertInto('signal_notifications')

@@ -44,9 +44,11 @@ export async function sendDigestsForZone(context: AppContext, zone: Zone): Promi
   const byRecipient = new Map<string, { to: string; items: typeof signals }>();
   for (const signal of signals) {
     const officer = signal.area_id ? coverageOf(signal.area_id).officer : null;
-    const to = officer ? await officerMailbox(context.db, officer) : zone.contact.email;
+    // Neighbourhoods whose officer has no mailbox go to the zone's mailbox, not nowhere.
+    const officerTo = officer ? await officerMailbox(context.db, officer) : null;
+    const to = officerTo ?? zone.contact.email;
     if (!to) continue;
-    const key = officer ? `officer:${officer.id}` : 'zone';
+    const key = officer && officerTo ? `officer:${officer.id}` : 'zone';
     const entry = byRecipient.get(key) ?? { to, items: [] };
     entry.items.push(signal);
     byRecipient.set(key, entry);

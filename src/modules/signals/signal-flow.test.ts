@@ -55,6 +55,21 @@ describe('a signal from report to answer', () => {
     expect(first.json().reference).toMatch(/^GENT-\d{4}-\d{5}$/);
   });
 
+  it('mails the reporter a receipt with the tracking link, and the tracking page names zone and neighbourhood', async () => {
+    const receipt = await t.context.db
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('template', '=', 'signal_received')
+      .where('to_address', '=', 'an@example.be')
+      .execute();
+    expect(receipt).toHaveLength(1);
+    expect(receipt[0]?.body_text).toContain(`/track/${tracking}`);
+    expect(receipt[0]?.language).toBe('nl');
+    const tracked = (await t.anonymous().get(`/api/track/${tracking}`)).json();
+    expect(tracked.zone).toEqual({ slug: 'gent', name: 'Politiezone Gent (demo)' });
+    expect(tracked.areaName.nl).toBe('Binnenstad');
+  });
+
   it('keeps the reporter apart and encrypted, and flags the phone number', async () => {
     const row = await t.context.db
       .selectFrom('signal_reporters')

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/app-context.ts';
-import { idempotent } from '../../platform/http/idempotency.ts';
+import { idempotent, replayIfRepeated } from '../../platform/http/idempotency.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
 import { requireZone } from '../../platform/http/require.ts';
 import { ZoneParams } from '../zones/zones.schema.ts';
@@ -27,7 +27,7 @@ import {
   TrackedSignal,
   TrackParams,
 } from './signals.schema.ts';
-import { prepareSignal, storeSignal } from './submit-signal.ts';
+import { prepareSignal, storeSignal, type StoredSignal } from './submit-signal.ts';
 import { recordReporterFeedback, trackSignal } from './track-signal.ts';
 
 /** Photos travel as base64 in the JSON body: three of 10 MB fit in this. */
@@ -53,6 +53,8 @@ export function signalRoutes(fastify: FastifyInstance, context: AppContext): voi
     },
     async (request, reply) => {
       const zone = requireZone(request);
+      const replay = await replayIfRepeated<StoredSignal>(context, request, reply);
+      if (replay) return replay;
       const prepared = await prepareSignal(
         context,
         zone,

@@ -116,6 +116,8 @@ export const TimelineEntry = Type.Object({
   kind: Type.String(),
   status: Nullable(PublicStatus),
   answer: Nullable(Type.String()),
+  /** For the reporter's own feedback: whether they said it was solved. */
+  solved: Nullable(Type.Boolean()),
 });
 
 export const TrackedSignal = Type.Object({
@@ -126,6 +128,8 @@ export const TrackedSignal = Type.Object({
   timeline: Type.Array(TimelineEntry),
   canGiveFeedback: Type.Boolean(),
   isFollower: Type.Boolean(),
+  zone: Type.Object({ slug: Type.String(), name: Type.String() }),
+  areaName: Nullable(LocalizedTextSchema),
 });
 
 export const TrackParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });

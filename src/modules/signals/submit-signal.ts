@@ -17,6 +17,7 @@ import type { Area, Category, Database, SignalChannel, Zone } from '../../platfo
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { translate, type Language } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids.ts';
+import { queueMail } from '../../platform/mail/queue-mail.ts';
 import { locateArea } from '../areas/locate-area.ts';
 import { findCategoryByCode, findInitialStatus } from '../categories/categories.repository.ts';
 import { checkBehaviourAccount } from './anti-profiling.ts';
@@ -84,7 +85,12 @@ export async function prepareSignal(
   }
   if (category.asks_behaviour) {
     const problem = checkBehaviourAccount(input.description);
-    if (problem) throw new AppError(behaviourErrors[problem]);
+    if (problem) {
+      const code = behaviourErrors[problem];
+      throw new AppError(code, {}, [
+        { path: 'body/description', code, message: translate(requestLanguage, `error.${code}`) },
+      ]);
+    }
   }
   const answers = validateAnswers(category.questions, input.answers ?? {}, requestLanguage);
   if (category.asks_behaviour && input.personDescription?.trim()) {
@@ -227,6 +233,21 @@ export async function storeSignal(
       now,
     );
     await context.jobs.send(notifyNewSignalJob, { signalId: id, zoneId: zone.id }, trx);
+    if (reporter?.email && reporter.wantsUpdates !== false) {
+      // The receipt carries the tracking link, so it is not lost with the confirmation page.
+      await queueMail(context, trx, {
+        zoneId: zone.id,
+        to: reporter.email,
+        template: 'signal_received',
+        language: prepared.language,
+        params: {
+          reference,
+          zone: zone.name,
+          category: category.name[prepared.language] ?? Object.values(category.name)[0] ?? '',
+          link: `${context.config.publicUrl}/track/${trackingToken}`,
+        },
+      });
+    }
   } catch (error) {
     // The database write failed: the photo files would be orphans.
     await Promise.all(photoKeys.map((key) => context.files.delete(key).catch(() => undefined)));

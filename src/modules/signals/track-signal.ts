@@ -10,6 +10,7 @@ import { hashToken } from '../../platform/auth/tokens.ts';
 import type { Signal, Zone } from '../../platform/database/tables.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { newId } from '../../platform/ids.ts';
+import { findAreaInZone } from '../areas/areas.repository.ts';
 import { findZoneById } from '../zones/zones.repository.ts';
 import { publicSignalQuery, toPublicSignal } from './public-signal-query.ts';
 import {
@@ -63,11 +64,13 @@ export async function trackSignal(context: AppContext, token: string) {
     ).map((s) => [s.id, { type: s.type, name: s.name }]),
   );
   const events = await listSignalEvents(context.db, zone.id, signal.id, true);
+  const area = signal.area_id ? await findAreaInZone(context.db, zone.id, signal.area_id) : undefined;
   const closed = row.status_type !== 'open';
   return {
     ...toPublicSignal(row, zone.time_zone),
     description: isFollower ? null : signal.description,
-    occurredAt: signal.occurred_at ? signal.occurred_at.toISOString() : null,
+    // The reporter's own time of the facts is theirs: a follower sees the public view only.
+    occurredAt: !isFollower && signal.occurred_at ? signal.occurred_at.toISOString() : null,
     timeline: events.map((event) => {
       const statusId = typeof event.data['statusId'] === 'string' ? event.data['statusId'] : null;
       return {
@@ -75,10 +78,13 @@ export async function trackSignal(context: AppContext, token: string) {
         kind: event.kind,
         status: statusId ? (statuses.get(statusId) ?? null) : null,
         answer: typeof event.data['answer'] === 'string' ? event.data['answer'] : null,
+        solved: typeof event.data['solved'] === 'boolean' ? event.data['solved'] : null,
       };
     }),
     canGiveFeedback: !isFollower && closed,
     isFollower,
+    zone: { slug: zone.slug, name: zone.name },
+    areaName: area?.name ?? null,
   };
 }
 

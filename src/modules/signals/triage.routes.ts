@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/app-context.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
-import { idempotent } from '../../platform/http/idempotency.ts';
+import { idempotent, replayIfRepeated } from '../../platform/http/idempotency.ts';
 import { pageOf } from '../../platform/http/pagination.ts';
 import { requireAccountId, requireZone } from '../../platform/http/require.ts';
 import { ZoneParams } from '../zones/zones.schema.ts';
@@ -19,7 +19,7 @@ import { signalPolicies as can, signalRoles } from './signals.policy.ts';
 import { RecordSignalBody, SignalParams, SubmittedSignal } from './signals.schema.ts';
 import { SIGNAL_BODY_LIMIT } from './signals.routes.ts';
 import { findPhoto } from './signals.repository.ts';
-import { prepareSignal, storeSignal } from './submit-signal.ts';
+import { prepareSignal, storeSignal, type StoredSignal } from './submit-signal.ts';
 import {
   AnswerBody,
   DuplicateBody,
@@ -56,6 +56,8 @@ export function triageRoutes(fastify: FastifyInstance, context: AppContext): voi
     },
     async (request, reply) => {
       const zone = requireZone(request);
+      const replay = await replayIfRepeated<StoredSignal>(context, request, reply);
+      if (replay) return replay;
       const { channel, ...input } = request.body;
       const prepared = await prepareSignal(
         context,

@@ -3,6 +3,22 @@ import { AppError, type ErrorDetail } from '../../platform/errors/error-catalogu
 import { isSupportedCrs } from '../../platform/geo/projections.ts';
 import { translate, type Language } from '../../platform/i18n/i18n.ts';
 
+/** Top-level paths of the web app and the API: a zone cannot take these as its slug. */
+export const reservedSlugs = new Set([
+  'api',
+  'open311',
+  'track',
+  'login',
+  'logout',
+  'account',
+  'outbox',
+  'forgot-password',
+  'reset-password',
+  'assets',
+  'admin',
+  'docs',
+]);
+
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone });
@@ -15,6 +31,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 export function assertZoneFields(
   language: Language,
   fields: {
+    slug?: string | undefined;
     timeZone?: string | undefined;
     projection?: string | undefined;
     languages?: string[] | undefined;
@@ -22,6 +39,13 @@ export function assertZoneFields(
   },
 ): void {
   const details: ErrorDetail[] = [];
+  if (fields.slug !== undefined && reservedSlugs.has(fields.slug)) {
+    details.push({
+      path: 'body/slug',
+      code: 'slug_reserved',
+      message: translate(language, 'validation.slug_reserved'),
+    });
+  }
   if (fields.timeZone !== undefined && !isValidTimeZone(fields.timeZone)) {
     details.push({
       path: 'body/timeZone',

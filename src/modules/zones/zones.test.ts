@@ -91,6 +91,16 @@ describe('creating a zone', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('refuses a slug the web app or the API uses for itself', async () => {
+    for (const slug of ['track', 'login', 'api', 'outbox']) {
+      const response = await operator.post('/api/zones', newZone(slug));
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.details).toContainEqual(
+        expect.objectContaining({ path: 'body/slug', code: 'slug_reserved' }),
+      );
+    }
+  });
+
   it('refuses a slug that is taken with 409', async () => {
     const response = await operator.post('/api/zones', newZone('zone-settings'));
     expect(response.statusCode).toBe(409);

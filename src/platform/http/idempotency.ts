@@ -61,12 +61,16 @@ export async function idempotent<T>(
       if (existing.request_hash !== hash || existing.route !== route)
         throw new AppError('idempotency_key_reused');
       if (existing.status_code === null) throw new AppError('idempotency_in_progress');
-      return { replayed: true as const, status: existing.status_code, body: existing.response as T };
+      return {
+        replayed: true as const,
+        status: existing.status_code,
+        body: openResponse<T>(context, existing.response),
+      };
     }
     const body = await work(trx);
     await trx
       .updateTable('idempotency_keys')
-      .set({ status_code: statusCode, response: JSON.stringify(body ?? null) })
+      .set({ status_code: statusCode, response: JSON.stringify(sealResponse(context, body)) })
       .where('scope', '=', scope)
       .where('key', '=', header)
       .execute();
@@ -75,6 +79,51 @@ export async function idempotent<T>(
   if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
   void reply.status(outcome.status);
   return outcome.body;
+}
+
+/**
+ * Stored responses can hold what must not lie in clear in the database (a
+ * tracking token, a new API key): they are kept encrypted with the
+ * personal-data key for the day they live.
+ */
+function sealResponse(context: AppContext, body: unknown): string {
+  return context.cipher.encrypt(JSON.stringify(body ?? null));
+}
+
+function openResponse<T>(context: AppContext, stored: unknown): T {
+  return JSON.parse(context.cipher.decrypt(String(stored))) as T;
+}
+
+/**
+ * Answers a repeated request before its use case runs again, when the key is
+ * already done: a retry must get the first answer even if, say, the category
+ * was changed since. Null when the request is not a known, completed repeat.
+ */
+export async function replayIfRepeated<T>(
+  context: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<T | null> {
+  const header = request.headers['idempotency-key'];
+  if (typeof header !== 'string' || !KEY.test(header)) return null;
+  const existing = await context.db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'route', 'status_code', 'response'])
+    .where('scope', '=', request.actor.accountId ?? 'anonymous')
+    .where('key', '=', header)
+    .executeTakeFirst();
+  const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+  if (
+    !existing ||
+    existing.status_code === null ||
+    existing.route !== route ||
+    existing.request_hash !== requestHash(request)
+  ) {
+    return null;
+  }
+  void reply.header('idempotent-replayed', 'true');
+  void reply.status(existing.status_code);
+  return openResponse<T>(context, existing.response);
 }
 
 /** Keys are kept a day: long enough for any client retry. Called by the retention job. */

@@ -32,9 +32,13 @@ export async function deliverMail(context: AppContext, messageId: string): Promi
       .execute();
     throw error;
   }
+  // Once a mail has left over SMTP, its address and text are of no use here and are
+  // personal data: they are wiped, the record of the delivery stays. The demo
+  // outbox keeps them, as reading them is what it is for.
+  const wipe = context.mail.kind === 'smtp' ? { to_address: '', body_text: '', body_html: '' } : {};
   await context.db
     .updateTable('mail_messages')
-    .set({ status: 'sent', transport: context.mail.kind, sent_at: context.now(), last_error: null })
+    .set({ status: 'sent', transport: context.mail.kind, sent_at: context.now(), last_error: null, ...wipe })
     .where('id', '=', messageId)
     .execute();
   return 'sent';

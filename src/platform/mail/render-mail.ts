@@ -8,6 +8,7 @@ import { translate, type Language } from '../i18n/i18n.ts';
 export const mailTemplates = [
   'password_reset',
   'account_invitation',
+  'signal_received',
   'signal_urgent',
   'signal_digest',
   'signal_answer',
