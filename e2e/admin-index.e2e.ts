@@ -17,6 +17,8 @@ test('an administrator sees areas, users, officers, settings and the audit check
     'Gebruikers en rollen',
     'Wijkinspecteurs',
     'Instellingen van de zone',
+    'Categorieën en antwoorden',
+    'Open311-sleutels',
     'Controle van het auditlogboek',
   ]);
   await expectAccessible(page);

@@ -16,6 +16,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { mailOutboxRoutes } from './mail-outbox/mail-outbox.routes.ts';
 import { categoryRoutes } from './categories/categories.routes.ts';
+import { open311Routes } from './open311/open311.routes.ts';
 import { notifyNewSignalJob } from './signals/notify-new-signal.job.ts';
 import { sendQuestionnairesJob } from './signals/send-questionnaires.job.ts';
 import { sendSignalDigestsJob } from './signals/send-signal-digests.job.ts';
@@ -34,6 +35,7 @@ export const routeModules: readonly RouteModule[] = [
   categoryRoutes,
   signalRoutes,
   triageRoutes,
+  open311Routes,
   accountRoutes,
   auditRoutes,
   mailOutboxRoutes,

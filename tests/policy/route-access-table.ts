@@ -115,4 +115,18 @@ export const routeAccess: Record<string, readonly ActorName[]> = {
   'PUT /api/zones/:zone/staff/signals/:signalId/moderation': signalHandlers,
   'POST /api/zones/:zone/staff/signals/:signalId/duplicate-of': signalHandlers,
   'GET /api/zones/:zone/staff/signals/:signalId/photos/:photoId': signalViewers,
+  'GET /api/zones/:zone/open311-clients': admins,
+  'POST /api/zones/:zone/open311-clients': admins,
+  'POST /api/zones/:zone/open311-clients/:clientId/revoke': admins,
+  // Open311 GeoReport v2: public at the route level. Posting is decided by the API key issued to
+  // the client, not by a role (src/modules/open311/open311-submit.test.ts covers keys).
+  'GET /open311/v2/discovery.:format': everyone,
+  'GET /open311/v2/services.:format': everyone,
+  'GET /open311/v2/services/:service_code.:format': everyone,
+  'POST /open311/v2/requests.:format': everyone,
+  'GET /open311/v2/requests.:format': everyone,
+  'GET /open311/v2/requests/:service_request_id.:format': everyone,
+  'GET /open311/v2/tokens/:token.:format': everyone,
+  'GET /open311/v2/*': everyone,
+  'POST /open311/v2/*': everyone,
 };

@@ -23,6 +23,9 @@ export const routes: RouteDefinition[] = [
   { pattern: '/outbox', load: () => import('./pages/OutboxPage.svelte') },
   { pattern: '/:zone', load: () => import('./pages/HomePage.svelte') },
   { pattern: '/:zone/officer', load: () => import('./pages/OfficerLookupPage.svelte') },
+  { pattern: '/:zone/report', load: () => import('./pages/ReportPage.svelte') },
+  { pattern: '/:zone/signals', load: () => import('./pages/PublicSignalsPage.svelte') },
+  { pattern: '/track/:token', load: () => import('./pages/TrackPage.svelte') },
   { pattern: '/:zone/about', load: () => import('./pages/ZonePage.svelte') },
   { pattern: '/:zone/privacy', load: () => import('./pages/LegalPage.svelte') },
   { pattern: '/:zone/terms', load: () => import('./pages/LegalPage.svelte') },
@@ -32,6 +35,12 @@ export const routes: RouteDefinition[] = [
   { pattern: '/:zone/admin/officers', load: () => import('./pages/admin/AdminOfficersPage.svelte') },
   { pattern: '/:zone/admin/settings', load: () => import('./pages/admin/AdminSettingsPage.svelte') },
   { pattern: '/:zone/admin/audit', load: () => import('./pages/admin/AdminAuditPage.svelte') },
+  { pattern: '/:zone/admin/categories', load: () => import('./pages/admin/AdminCategoriesPage.svelte') },
+  { pattern: '/:zone/admin/open311', load: () => import('./pages/admin/AdminOpen311Page.svelte') },
+  { pattern: '/:zone/staff/signals', load: () => import('./pages/staff/StaffSignalsPage.svelte') },
+  // "new" before ":id": the first matching pattern wins.
+  { pattern: '/:zone/staff/signals/new', load: () => import('./pages/staff/StaffRecordSignalPage.svelte') },
+  { pattern: '/:zone/staff/signals/:id', load: () => import('./pages/staff/StaffSignalPage.svelte') },
 ];
 
 /** Top-level paths that are not zone slugs. */
@@ -41,5 +50,6 @@ export const reservedPaths = new Set([
   'reset-password',
   'account',
   'outbox',
+  'track',
   'api',
 ]);

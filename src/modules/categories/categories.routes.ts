@@ -3,8 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/app-context.ts';
-import { recordAudit } from '../../platform/audit/audit-log.ts';
-import { newId } from '../../platform/ids.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
 import { requireAccountId, requireZone } from '../../platform/http/require.ts';
 import { ZoneParams } from '../zones/zones.schema.ts';
 import { listCategories, listPartners, listStatuses, listTransitions } from './categories.repository.ts';
@@ -22,6 +21,7 @@ import {
   TemplateParams,
   UpdateCategoryBody,
 } from './categories.schema.ts';
+import { createPartner } from './create-partner.ts';
 import { deleteTemplate, listTemplates, saveTemplate } from './manage-answer-templates.ts';
 import { createCategory, toAdminCategory, toPublicCategory, updateCategory } from './manage-categories.ts';
 
@@ -71,9 +71,16 @@ export function categoryRoutes(fastify: FastifyInstance, context: AppContext): v
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await createCategory(context, requireZone(request), requireAccountId(request), request.body)),
+      idempotent(context, request, reply, 201, (trx) =>
+        createCategory(
+          context,
+          trx,
+          requireZone(request),
+          requireAccountId(request),
+          request.language,
+          request.body,
+        ),
+      ),
   );
 
   app.patch(
@@ -153,11 +160,9 @@ export function categoryRoutes(fastify: FastifyInstance, context: AppContext): v
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await saveTemplate(context, requireZone(request), requireAccountId(request), null, request.body),
-        ),
+      idempotent(context, request, reply, 201, (trx) =>
+        saveTemplate(context, requireZone(request), requireAccountId(request), null, request.body, trx),
+      ),
   );
 
   app.put(
@@ -235,27 +240,9 @@ export function categoryRoutes(fastify: FastifyInstance, context: AppContext): v
         response: { 201: Partner },
       },
     },
-    async (request, reply) => {
-      const zone = requireZone(request);
-      const id = newId();
-      await context.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('partner_organisations')
-          .values({ id, zone_id: zone.id, name: request.body.name, email: request.body.email })
-          .execute();
-        await recordAudit(
-          trx,
-          {
-            zoneId: zone.id,
-            accountId: request.actor.accountId,
-            action: 'partner.created',
-            subjectType: 'partner_organisation',
-            subjectId: id,
-          },
-          context.now(),
-        );
-      });
-      return reply.status(201).send({ id, name: request.body.name, email: request.body.email });
-    },
+    async (request, reply) =>
+      idempotent(context, request, reply, 201, (trx) =>
+        createPartner(context, trx, requireZone(request), request.actor.accountId, request.body),
+      ),
   );
 }

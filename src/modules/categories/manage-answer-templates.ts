@@ -1,7 +1,8 @@
 /** Reusable answers per status, in the zone's languages, maintained by administrators. */
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/app-context.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
-import type { Zone } from '../../platform/database/tables.ts';
+import type { Database, Zone } from '../../platform/database/tables.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
 import { newId } from '../../platform/ids.ts';
 import { findStatus, listAnswerTemplates } from './categories.repository.ts';
@@ -22,11 +23,12 @@ export async function saveTemplate(
   actorId: string,
   templateId: string | null,
   body: AnswerTemplateBody,
+  db: Kysely<Database> = context.db,
 ) {
-  if (body.statusId && !(await findStatus(context.db, zone.id, body.statusId)))
+  if (body.statusId && !(await findStatus(db, zone.id, body.statusId)))
     throw new AppError('status_not_found');
   const id = templateId ?? newId();
-  await context.db.transaction().execute(async (trx) => {
+  const write = async (trx: Kysely<Database>) => {
     if (templateId) {
       const updated = await trx
         .updateTable('answer_templates')
@@ -63,7 +65,9 @@ export async function saveTemplate(
       },
       context.now(),
     );
-  });
+  };
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
   return { id, statusId: body.statusId, title: body.title, body: body.body };
 }
 

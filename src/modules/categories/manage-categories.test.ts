@@ -116,9 +116,11 @@ describe('creating a category', () => {
         headers: { 'accept-language': language },
       });
       expect(response.statusCode).toBe(409);
+      const message = translate(language, 'error.category_code_taken', { code: 'graffiti' });
       expect(response.json().error).toEqual({
         code: 'category_code_taken',
-        message: translate(language, 'error.category_code_taken', { code: 'graffiti' }),
+        message,
+        details: [{ path: 'body/code', code: 'category_code_taken', message }],
       });
     }
     const taken = await admin.post(`/api/zones/${slug}/admin/categories`, { ...graffiti, code: 'noise' });

@@ -1,8 +1,10 @@
 /** An administrator's work on categories: list, add, change. Codes are stable (Open311 service codes). */
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/app-context.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
-import type { Category, Zone } from '../../platform/database/tables.ts';
+import type { Category, Database, Zone } from '../../platform/database/tables.ts';
 import { AppError } from '../../platform/errors/error-catalogue.ts';
+import { translate, type Language } from '../../platform/i18n/i18n.ts';
 import { newId } from '../../platform/ids.ts';
 import { findCategory, findCategoryByCode } from './categories.repository.ts';
 import type { CreateCategoryBody, UpdateCategoryBody } from './categories.schema.ts';
@@ -33,9 +35,9 @@ export function toAdminCategory(c: Category) {
   };
 }
 
-async function assertPartner(context: AppContext, zone: Zone, partnerId: string | null | undefined) {
+async function assertPartner(db: Kysely<Database>, zone: Zone, partnerId: string | null | undefined) {
   if (!partnerId) return;
-  const partner = await context.db
+  const partner = await db
     .selectFrom('partner_organisations')
     .select('id')
     .where('zone_id', '=', zone.id)
@@ -64,43 +66,52 @@ function columns(body: UpdateCategoryBody) {
   };
 }
 
+/** Runs in the caller's transaction (the route's, with its idempotency key). */
 export async function createCategory(
   context: AppContext,
+  trx: Kysely<Database>,
   zone: Zone,
   actorId: string,
+  language: Language,
   body: CreateCategoryBody,
 ) {
-  if (await findCategoryByCode(context.db, zone.id, body.code))
-    throw new AppError('category_code_taken', { code: body.code });
-  await assertPartner(context, zone, body.partnerId);
+  if (await findCategoryByCode(trx, zone.id, body.code)) {
+    const params = { code: body.code };
+    throw new AppError('category_code_taken', params, [
+      {
+        path: 'body/code',
+        code: 'category_code_taken',
+        message: translate(language, 'error.category_code_taken', params),
+      },
+    ]);
+  }
+  await assertPartner(trx, zone, body.partnerId);
   const id = newId();
   const { code, ...rest } = body;
-  await context.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('categories')
-      .values({
-        id,
-        zone_id: zone.id,
-        code,
-        name: JSON.stringify(rest.name),
-        kind: rest.kind,
-        is_public: rest.isPublic,
-        ...columns(rest),
-      })
-      .execute();
-    await recordAudit(
-      trx,
-      {
-        zoneId: zone.id,
-        accountId: actorId,
-        action: 'category.created',
-        subjectType: 'category',
-        subjectId: id,
-      },
-      context.now(),
-    );
-  });
-  const created = await findCategory(context.db, zone.id, id);
+  await trx
+    .insertInto('categories')
+    .values({
+      id,
+      zone_id: zone.id,
+      code,
+      name: JSON.stringify(rest.name),
+      kind: rest.kind,
+      is_public: rest.isPublic,
+      ...columns(rest),
+    })
+    .execute();
+  await recordAudit(
+    trx,
+    {
+      zoneId: zone.id,
+      accountId: actorId,
+      action: 'category.created',
+      subjectType: 'category',
+      subjectId: id,
+    },
+    context.now(),
+  );
+  const created = await findCategory(trx, zone.id, id);
   if (!created) throw new Error('category vanished');
   return toAdminCategory(created);
 }
@@ -113,7 +124,7 @@ export async function updateCategory(
   body: UpdateCategoryBody,
 ) {
   if (!(await findCategory(context.db, zone.id, categoryId))) throw new AppError('category_unknown');
-  await assertPartner(context, zone, body.partnerId);
+  await assertPartner(context.db, zone, body.partnerId);
   await context.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('categories')

@@ -48,6 +48,17 @@ export async function getSignalForStaff(context: AppContext, zone: Zone, actor: 
     reporterFeedback: row.reporter_feedback,
     reporterFeedbackComment: row.reporter_feedback_comment,
     hasReporterContact: reporter !== undefined,
+    reporterLanguage: row.reporter_language,
+    duplicateOfReference: row.duplicate_of_id
+      ? ((
+          await context.db
+            .selectFrom('signals')
+            .select('reference')
+            .where('zone_id', '=', zone.id)
+            .where('id', '=', row.duplicate_of_id)
+            .executeTakeFirst()
+        )?.reference ?? null)
+      : null,
     photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height })),
     duplicates,
     allowedStatuses: statuses

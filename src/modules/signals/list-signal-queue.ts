@@ -128,7 +128,7 @@ export async function listSignalQueue(context: AppContext, zone: Zone, actor: Ac
     const like = `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
       eb.or([
-        eb('signals.reference', '=', term.toUpperCase()),
+        eb(sql`lower(signals.reference)`, 'like', like),
         eb(sql`lower(signals.description)`, 'like', like),
       ]),
     );

@@ -40,9 +40,14 @@ export async function moderateSignal(
     }
     const kinds = personalDataKinds(publicText);
     if (kinds.length > 0) {
-      throw new AppError('public_text_has_personal_data', {
-        kinds: kinds.map((k) => translate(language, `signal.personal_data.${k}`)).join(', '),
-      });
+      const params = { kinds: kinds.map((k) => translate(language, `signal.personal_data.${k}`)).join(', ') };
+      throw new AppError('public_text_has_personal_data', params, [
+        {
+          path: 'body/publicText',
+          code: 'public_text_has_personal_data',
+          message: translate(language, 'error.public_text_has_personal_data', params),
+        },
+      ]);
     }
   }
   await trx

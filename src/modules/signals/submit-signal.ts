@@ -61,6 +61,15 @@ export interface StoredSignal {
 
 const YEAR_MS = 365 * 24 * 3600_000;
 
+/** The error's own message as a detail on the field it is about, so forms can show it there. */
+function fieldDetail(
+  path: string,
+  code: 'occurred_at_invalid' | 'location_outside_zone',
+  language: Language,
+) {
+  return { path, code, message: translate(language, `error.${code}`) };
+}
+
 const behaviourErrors = {
   behaviour_missing: 'behaviour_missing',
   behaviour_too_short: 'behaviour_too_short',
@@ -105,11 +114,17 @@ export async function prepareSignal(
     occurredAt = new Date(input.occurredAt);
     const now = context.now().getTime();
     if (occurredAt.getTime() > now + 5 * 60_000 || occurredAt.getTime() < now - YEAR_MS) {
-      throw new AppError('occurred_at_invalid');
+      throw new AppError('occurred_at_invalid', {}, [
+        fieldDetail('body/occurredAt', 'occurred_at_invalid', requestLanguage),
+      ]);
     }
   }
   const area = await locateArea(context, zone, input.location.lon, input.location.lat);
-  if (!area) throw new AppError('location_outside_zone');
+  if (!area) {
+    throw new AppError('location_outside_zone', {}, [
+      fieldDetail('body/location', 'location_outside_zone', requestLanguage),
+    ]);
+  }
   const photos: ProcessedPhoto[] = [];
   for (const [index, photo] of (input.photos ?? []).entries()) {
     photos.push(await processPhoto(Buffer.from(photo.data, 'base64'), index));

@@ -73,6 +73,9 @@ export const SignalDetail = Type.Object({
   reporterFeedback: Nullable(Type.String()),
   reporterFeedbackComment: Nullable(Type.String()),
   hasReporterContact: Type.Boolean(),
+  /** The language to answer in (the reporter's). */
+  reporterLanguage: Type.String(),
+  duplicateOfReference: Nullable(Type.String()),
   photos: Type.Array(Type.Object({ id: Type.String(), width: Type.Integer(), height: Type.Integer() })),
   duplicates: Type.Array(Type.Object({ id: Type.String(), reference: Type.String() })),
   allowedStatuses: Type.Array(StatusView),

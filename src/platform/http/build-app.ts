@@ -90,7 +90,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions): P
   if (options.onApiRoute) {
     const onApiRoute = options.onApiRoute;
     app.addHook('onRoute', (route) => {
-      if (route.url.startsWith('/api/')) onApiRoute(route);
+      if (route.url.startsWith('/api/') || route.url.startsWith('/open311/')) onApiRoute(route);
     });
   }
 

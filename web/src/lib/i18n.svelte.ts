@@ -1,10 +1,15 @@
 /**
  * The web app's side of the one message catalogue (src/platform/i18n/messages).
  * The chosen language is kept in a cookie the server reads too, so API errors
- * and mails speak the same language. Catalogues other than the current one are
- * loaded on demand, keeping the first page light.
+ * and mails speak the same language. The catalogues are not bundled into the
+ * JavaScript: each is a JSON asset fetched when its language is first chosen
+ * (App awaits the first one before it shows anything), which keeps every
+ * page's script small (DESIGN.md: a report page under 100 KB of JavaScript).
  */
-import nl from '../../../src/platform/i18n/messages/nl.json';
+import deUrl from '../../../src/platform/i18n/messages/de.json?url';
+import enUrl from '../../../src/platform/i18n/messages/en.json?url';
+import frUrl from '../../../src/platform/i18n/messages/fr.json?url';
+import nlUrl from '../../../src/platform/i18n/messages/nl.json?url';
 
 export const languages = ['nl', 'fr', 'de', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -17,16 +22,26 @@ export const languageNames: Record<Language, string> = {
   en: 'English',
 };
 
-const loaders: Record<Language, () => Promise<Record<string, string>>> = {
-  nl: async () => nl,
-  fr: async () => (await import('../../../src/platform/i18n/messages/fr.json')).default,
-  de: async () => (await import('../../../src/platform/i18n/messages/de.json')).default,
-  en: async () => (await import('../../../src/platform/i18n/messages/en.json')).default,
-};
+const catalogueUrls: Record<Language, string> = { nl: nlUrl, fr: frUrl, de: deUrl, en: enUrl };
+const catalogues = new Map<Language, Promise<Record<string, string>>>();
+
+/** Fetches a language's messages once (a failed fetch may be tried again). */
+function loadCatalogue(language: Language): Promise<Record<string, string>> {
+  let pending = catalogues.get(language);
+  if (!pending) {
+    pending = fetch(catalogueUrls[language], { credentials: 'same-origin' }).then(async (response) => {
+      if (!response.ok) throw new Error(`Messages (${language}) could not be loaded: ${response.status}`);
+      return (await response.json()) as Record<string, string>;
+    });
+    pending.catch(() => catalogues.delete(language));
+    catalogues.set(language, pending);
+  }
+  return pending;
+}
 
 export const i18n = $state<{ language: Language; messages: Record<string, string> }>({
   language: 'nl',
-  messages: nl,
+  messages: {},
 });
 
 function isLanguage(value: unknown): value is Language {
@@ -47,7 +62,7 @@ export function localized(text: LocalizedText | null | undefined, fallback = '')
 }
 
 export async function setLanguage(language: Language): Promise<void> {
-  i18n.messages = await loaders[language]();
+  i18n.messages = await loadCatalogue(language);
   i18n.language = language;
   document.documentElement.lang = language;
   document.cookie = `nabij_lang=${language}; path=/; max-age=31536000; samesite=lax`;
