@@ -16,6 +16,8 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { mailOutboxRoutes } from './mail-outbox/mail-outbox.routes.ts';
 import { categoryRoutes } from './categories/categories.routes.ts';
+import { incidentImportJob } from './incidents/incident-import.job.ts';
+import { incidentRoutes } from './incidents/incidents.routes.ts';
 import { open311Routes } from './open311/open311.routes.ts';
 import { notifyNewSignalJob } from './signals/notify-new-signal.job.ts';
 import { sendQuestionnairesJob } from './signals/send-questionnaires.job.ts';
@@ -35,6 +37,7 @@ export const routeModules: readonly RouteModule[] = [
   categoryRoutes,
   signalRoutes,
   triageRoutes,
+  incidentRoutes,
   open311Routes,
   accountRoutes,
   auditRoutes,
@@ -47,4 +50,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   notifyNewSignalJob,
   sendSignalDigestsJob,
   sendQuestionnairesJob,
+  incidentImportJob,
 ];

@@ -31,6 +31,7 @@ const staffViewers: ActorName[] = [
   'operator',
 ];
 const officerManagers: ActorName[] = ['supervisor', 'administrator', 'operator'];
+const incidentImporters: ActorName[] = ['analyst', 'supervisor', 'administrator', 'operator'];
 const signalViewers: ActorName[] = [
   'officer',
   'civilian_staff',
@@ -118,6 +119,10 @@ export const routeAccess: Record<string, readonly ActorName[]> = {
   'GET /api/zones/:zone/open311-clients': admins,
   'POST /api/zones/:zone/open311-clients': admins,
   'POST /api/zones/:zone/open311-clients/:clientId/revoke': admins,
+  'POST /api/zones/:zone/incident-imports': incidentImporters,
+  'PUT /api/zones/:zone/incident-imports/:importId/file': incidentImporters,
+  'GET /api/zones/:zone/incident-imports': incidentImporters,
+  'GET /api/zones/:zone/incident-imports/:importId': incidentImporters,
   // Open311 GeoReport v2: public at the route level. Posting is decided by the API key issued to
   // the client, not by a role (src/modules/open311/open311-submit.test.ts covers keys).
   'GET /open311/v2/discovery.:format': everyone,

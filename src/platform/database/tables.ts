@@ -23,6 +23,8 @@ import type {
 } from './signal-tables.ts';
 
 export * from './signal-tables.ts';
+export * from './incident-tables.ts';
+import type { AnalysisSnapshotsTable, IncidentImportsTable, IncidentsTable } from './incident-tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -324,6 +326,9 @@ export interface Database {
   answer_templates: AnswerTemplatesTable;
   open311_clients: Open311ClientsTable;
   signal_notifications: SignalNotificationsTable;
+  incident_imports: IncidentImportsTable;
+  incidents: IncidentsTable;
+  analysis_snapshots: AnalysisSnapshotsTable;
 }
 
 export type Zone = Selectable<ZonesTable>;

@@ -13,6 +13,8 @@ export interface JobDefinition<S extends TSchema = TSchema> {
   schema: S;
   retryLimit: number;
   retryDelaySeconds: number;
+  /** How long one run may take before it is considered lost and retried (default 15 min). */
+  expireInMinutes?: number;
   /** Run on a schedule (cron, UTC) with empty data; pg-boss makes sure one process enqueues each run. */
   cron?: string;
   handle(data: Static<S>, context: AppContext): Promise<void>;

@@ -52,6 +52,7 @@ export class JobQueue {
           retryLimit: definition.retryLimit,
           retryDelay: definition.retryDelaySeconds,
           retryBackoff: true,
+          ...(definition.expireInMinutes ? { expireInSeconds: definition.expireInMinutes * 60 } : {}),
         });
       }
       if (definition.cron) await this.boss.schedule(name, definition.cron, {}, { tz: 'UTC' });

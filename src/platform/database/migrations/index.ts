@@ -6,8 +6,10 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.ts';
 import * as signals from './0002-signals.ts';
+import * as incidents from './0003-incidents.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-signals': signals,
+  '0003-incidents': incidents,
 };
