@@ -13,6 +13,7 @@ import { ensureDemoZone } from '../modules/demo/ensure-demo-zone.ts';
 import { findZoneBySlug } from '../modules/zones/zones.repository.ts';
 import { createZone } from '../modules/zones/create-zone.ts';
 import { createAccountFromCli } from '../modules/accounts/create-account-from-cli.ts';
+import { importIncidentsCommand, mappingFromFlags } from './cli/import-incidents-command.ts';
 import { verifyAuditChain } from '../platform/audit/verify-audit-chain.ts';
 import { ConfigError, readConfig } from '../platform/config/config.ts';
 import { createAppContext, type RunningContext } from '../platform/create-app-context.ts';
@@ -35,6 +36,11 @@ const usage = `Nabij command line — npm run cli -- <command> [options]
               [--object NAME] [--name-property P] [--code-property P] [--population-property P]
               [--where PROPERTY=V1,V2] [--name-language nl] [--dry-run]
                                 Import GeoJSON/TopoJSON areas and print the report per feature.
+  import-incidents --zone S --file F.csv [--format nabij|police-uk|mapped] [--all-or-nothing]
+              mapped: --date-column C --date-format yyyy-mm-dd|dd/mm/yyyy|mm/dd/yyyy|dd-mm-yyyy|dd.mm.yyyy|yyyy-mm|iso
+                      [--time-column C] [--date-to-column C] --x C --y C [--crs EPSG:4326]
+                      (--category-column C | --category "Burglary") [--id-column C] [--outcome-column C] [--location-column C]
+                                Import incidents (streamed; progress bar, then a summary).
   import-addresses --zone S --file F.csv
                                 Replace the zone's address list (street,house_number,postcode,municipality,lon,lat).
 `;
@@ -162,6 +168,20 @@ const commands: Record<string, (options: Options) => Promise<number>> = {
     );
     return 0;
   },
+  async 'import-incidents'(options) {
+    const format = (typeof options['format'] === 'string' ? options['format'] : 'nabij') as
+      'nabij' | 'police-uk' | 'mapped';
+    if (!['nabij', 'police-uk', 'mapped'].includes(format))
+      throw new ConfigError('--format', 'use nabij, police-uk or mapped');
+    return withContext(async (context) =>
+      importIncidentsCommand(context, await zoneBySlug(context, required(options, 'zone')), {
+        file: required(options, 'file'),
+        format,
+        mapping: mappingFromFlags(options),
+        allOrNothing: options['all-or-nothing'] === true,
+      }),
+    );
+  },
   async 'import-addresses'(options) {
     const file = required(options, 'file');
     const report = await withContext(async (context) =>
@@ -196,6 +216,7 @@ async function main(): Promise<number> {
     strict: false,
     options: {
       'dry-run': { type: 'boolean' },
+      'all-or-nothing': { type: 'boolean' },
       operator: { type: 'boolean' },
       ...Object.fromEntries(
         [
@@ -218,6 +239,19 @@ async function main(): Promise<number> {
           'population-property',
           'where',
           'name-language',
+          'format',
+          'id-column',
+          'category-column',
+          'category',
+          'date-column',
+          'time-column',
+          'date-to-column',
+          'date-format',
+          'x',
+          'y',
+          'crs',
+          'outcome-column',
+          'location-column',
         ].map((name) => [name, { type: 'string' as const }]),
       ),
     },
