@@ -16,6 +16,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { mailOutboxRoutes } from './mail-outbox/mail-outbox.routes.ts';
 import { categoryRoutes } from './categories/categories.routes.ts';
+import { generateDemoIncidentsJob } from './demo/generate-demo-incidents.ts';
 import { incidentImportJob } from './incidents/incident-import.job.ts';
 import { incidentRoutes } from './incidents/incidents.routes.ts';
 import { open311Routes } from './open311/open311.routes.ts';
@@ -51,4 +52,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   sendSignalDigestsJob,
   sendQuestionnairesJob,
   incidentImportJob,
+  generateDemoIncidentsJob,
 ];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { ensureDemoZone, ghentPopulation } from './ensure-demo-zone.ts';
+import { generateDemoIncidentsJob } from './generate-demo-incidents.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -77,5 +78,36 @@ describe('demo addresses', () => {
       .where('area_id', 'is', null)
       .execute();
     expect(outside).toEqual([]);
+  });
+});
+
+describe('demo incidents', () => {
+  it('are generated over the neighbourhoods, marked as generated, with the planted hotspots', async () => {
+    const zone = await t.context.db
+      .selectFrom('zones')
+      .selectAll()
+      .where('slug', '=', 'gent')
+      .executeTakeFirstOrThrow();
+    await generateDemoIncidentsJob.handle({ zoneId: zone.id }, t.context);
+    const rows = await t.context.db
+      .selectFrom('incidents')
+      .select(['crime_type', 'is_generated', 'area_id', 'lon', 'lat', 'occurred_from'])
+      .execute();
+    expect(rows.length).toBeGreaterThan(15000);
+    expect(rows.every((r) => r.is_generated && r.area_id !== null)).toBe(true);
+    expect(new Set(rows.map((r) => r.crime_type))).toEqual(
+      new Set(['Burglary', 'Vehicle crime', 'Vandalism', 'Drugs']),
+    );
+    // Drugs near Dampoort station (planted hotspot): far above the city-wide density.
+    const drugs = rows.filter((r) => r.crime_type === 'Drugs');
+    const nearStation = drugs.filter(
+      (r) => Math.abs(r.lon - 3.7405) < 0.002 && Math.abs(r.lat - 51.0563) < 0.0013,
+    );
+    expect(nearStation.length / drugs.length).toBeGreaterThan(0.1);
+    const span =
+      (Math.max(...rows.map((r) => r.occurred_from.getTime())) -
+        Math.min(...rows.map((r) => r.occurred_from.getTime()))) /
+      86_400_000;
+    expect(span).toBeGreaterThan(3 * 365 - 5);
   });
 });

@@ -18,6 +18,7 @@ import type { MultiPolygonCoords } from '../../platform/geo/types.ts';
 import { insertAccount } from '../accounts/accounts.repository.ts';
 import { importAddresses } from '../addresses/import-addresses.ts';
 import { loadDemoSignals } from './demo-signals.ts';
+import { generateDemoIncidentsJob } from './generate-demo-incidents.ts';
 import { upsertArea } from '../areas/areas.repository.ts';
 import { forgetAreaIndex } from '../areas/area-index-cache.ts';
 import { importAreas } from '../areas/import-areas.ts';
@@ -286,6 +287,7 @@ export async function ensureDemoZone(context: AppContext): Promise<DemoResult> {
       ['street,house_number,postcode,municipality,lon,lat', ...lines].join('\n'),
     );
     await loadDemoSignals(context, zone);
+    await context.jobs.send(generateDemoIncidentsJob, { zoneId: zone.id });
   }
   return {
     created: true,
