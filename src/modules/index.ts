@@ -15,6 +15,8 @@ import { authRoutes } from './accounts/auth.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { mailOutboxRoutes } from './mail-outbox/mail-outbox.routes.ts';
+import { analysisRoutes } from './analyses/analyses.routes.ts';
+import { runAnalysisJob } from './analyses/run-analysis.job.ts';
 import { categoryRoutes } from './categories/categories.routes.ts';
 import { generateDemoIncidentsJob } from './demo/generate-demo-incidents.ts';
 import { incidentImportJob } from './incidents/incident-import.job.ts';
@@ -39,6 +41,7 @@ export const routeModules: readonly RouteModule[] = [
   signalRoutes,
   triageRoutes,
   incidentRoutes,
+  analysisRoutes,
   open311Routes,
   accountRoutes,
   auditRoutes,
@@ -53,4 +56,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   sendQuestionnairesJob,
   incidentImportJob,
   generateDemoIncidentsJob,
+  runAnalysisJob,
 ];

@@ -32,6 +32,7 @@ const staffViewers: ActorName[] = [
 ];
 const officerManagers: ActorName[] = ['supervisor', 'administrator', 'operator'];
 const incidentImporters: ActorName[] = ['analyst', 'supervisor', 'administrator', 'operator'];
+const analysisViewers: ActorName[] = ['analyst', 'supervisor', 'officer', 'administrator', 'operator'];
 const signalViewers: ActorName[] = [
   'officer',
   'civilian_staff',
@@ -123,6 +124,10 @@ export const routeAccess: Record<string, readonly ActorName[]> = {
   'PUT /api/zones/:zone/incident-imports/:importId/file': incidentImporters,
   'GET /api/zones/:zone/incident-imports': incidentImporters,
   'GET /api/zones/:zone/incident-imports/:importId': incidentImporters,
+  'GET /api/zones/:zone/incidents/overview': analysisViewers,
+  'POST /api/zones/:zone/analyses': incidentImporters,
+  'GET /api/zones/:zone/analyses': analysisViewers,
+  'GET /api/zones/:zone/analyses/:snapshotId': analysisViewers,
   // Open311 GeoReport v2: public at the route level. Posting is decided by the API key issued to
   // the client, not by a role (src/modules/open311/open311-submit.test.ts covers keys).
   'GET /open311/v2/discovery.:format': everyone,
