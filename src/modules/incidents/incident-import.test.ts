@@ -39,8 +39,14 @@ const incidentCount = async () =>
 beforeAll(async () => {
   t = await createTestApp();
   zone = await t.createZone({ slug: 'manchester', languages: ['en'] });
-  await t.context.db.updateTable('zones').set({ projection: 'EPSG:27700', time_zone: 'Europe/London' }).where('id', '=', zone.id).execute();
-  const admin = await t.login(await t.createAccount({ grants: [{ zoneId: zone.id, role: 'administrator' }], totp: true }));
+  await t.context.db
+    .updateTable('zones')
+    .set({ projection: 'EPSG:27700', time_zone: 'Europe/London' })
+    .where('id', '=', zone.id)
+    .execute();
+  const admin = await t.login(
+    await t.createAccount({ grants: [{ zoneId: zone.id, role: 'administrator' }], totp: true }),
+  );
   const wards = await admin.post(`/api/zones/${zone.slug}/area-imports`, {
     fileName: 'manchester-wards.geojson',
     content: readFileSync(path.join(shared, 'manchester-wards.geojson'), 'utf8'),
@@ -53,11 +59,21 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('importing the Greater Manchester burglaries', () => {
-  const mapping = { category: 'Crime.type', date: 'Month', dateFormat: 'yyyy-mm', x: 'Longitude', y: 'Latitude', crs: 'EPSG:4326' };
+  const mapping = {
+    category: 'Crime.type',
+    date: 'Month',
+    dateFormat: 'yyyy-mm',
+    x: 'Longitude',
+    y: 'Latitude',
+    crs: 'EPSG:4326',
+  };
   let firstId = '';
 
   it('keeps every row, repeated ones too, and counts those outside the wards', async () => {
-    firstId = await newImport({ fileName: 'gmp.csv', format: 'mapped', mapping }, readFileSync(path.join(shared, 'gmp-burglary-2016-2019.csv')));
+    firstId = await newImport(
+      { fileName: 'gmp.csv', format: 'mapped', mapping },
+      readFileSync(path.join(shared, 'gmp-burglary-2016-2019.csv')),
+    );
     const done = await runIncidentImport(t.context, firstId);
     expect(done.status).toBe('done');
     expect(done.rows_read).toBe(92666);
@@ -68,13 +84,21 @@ describe('importing the Greater Manchester burglaries', () => {
     const inside = 92666 - done.outside_areas;
     expect(inside / 92666).toBeGreaterThan(0.2);
     expect(inside / 92666).toBeLessThan(0.35);
-    const sample = await t.context.db.selectFrom('incidents').selectAll().where('zone_id', '=', zone.id).limit(1).executeTakeFirstOrThrow();
+    const sample = await t.context.db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('zone_id', '=', zone.id)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(sample.time_precision).toBe('month');
     expect(sample.external_id).toMatch(/^h:[0-9a-f]{24}:\d+$/);
   }, 120_000);
 
   it('changes nothing on a second import of the same file', async () => {
-    const id = await newImport({ fileName: 'gmp.csv', format: 'mapped', mapping }, readFileSync(path.join(shared, 'gmp-burglary-2016-2019.csv')));
+    const id = await newImport(
+      { fileName: 'gmp.csv', format: 'mapped', mapping },
+      readFileSync(path.join(shared, 'gmp-burglary-2016-2019.csv')),
+    );
     const done = await runIncidentImport(t.context, id);
     expect(done).toMatchObject({ status: 'done', inserted: 0, updated: 0, unchanged: 92666 });
     expect(await incidentCount()).toBe(92666);
@@ -83,15 +107,25 @@ describe('importing the Greater Manchester burglaries', () => {
 
 describe('bad rows and resuming', () => {
   const header = 'external_id,category,occurred_from,occurred_to,lon,lat,outcome,location\n';
-  const good = (i: number) => `X${i},Burglary,2024-03-0${(i % 9) + 1}T22:15:00,,-2.2426,53.4808,Under investigation,"On or near ""Market St"""\n`;
+  const good = (i: number) =>
+    `X${i},Burglary,2024-03-0${(i % 9) + 1}T22:15:00,,-2.2426,53.4808,Under investigation,"On or near ""Market St"""\n`;
 
   it('reports bad rows by line and imports the rest', async () => {
-    const csv = header + good(1) + 'X2,Burglary,not a date,,-2.24,53.48,,\n' + 'X3,,2024-03-01,,-2.24,53.48,,\n' + good(4);
+    const csv =
+      header +
+      good(1) +
+      'X2,Burglary,not a date,,-2.24,53.48,,\n' +
+      'X3,,2024-03-01,,-2.24,53.48,,\n' +
+      good(4);
     const id = await newImport({ fileName: 'bad.csv', format: 'nabij' }, csv);
     const done = await runIncidentImport(t.context, id);
     expect(done).toMatchObject({ status: 'done', inserted: 2, bad_rows: 2 });
     expect(done.bad_row_samples.map((s) => s.line)).toEqual([3, 4]);
-    const row = await t.context.db.selectFrom('incidents').selectAll().where('external_id', '=', 'X1').executeTakeFirstOrThrow();
+    const row = await t.context.db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('external_id', '=', 'X1')
+      .executeTakeFirstOrThrow();
     // 22:15 in Manchester (GMT) in March.
     expect(row.occurred_from.toISOString()).toBe('2024-03-02T22:15:00.000Z');
     expect(row.location_text).toBe('On or near "Market St"');
@@ -108,7 +142,10 @@ describe('bad rows and resuming', () => {
   });
 
   it('resumes after a crash at the last committed batch without losing or doubling rows', async () => {
-    const rows = Array.from({ length: 12_000 }, (_, i) => `R${i},Burglary,2024-01-01,,-2.2426,53.4808,,\n`).join('');
+    const rows = Array.from(
+      { length: 12_000 },
+      (_, i) => `R${i},Burglary,2024-01-01,,-2.2426,53.4808,,\n`,
+    ).join('');
     const id = await newImport({ fileName: 'big.csv', format: 'nabij' }, header + rows);
     const before = await incidentCount();
     let flushes = 0;
@@ -120,7 +157,11 @@ describe('bad rows and resuming', () => {
         },
       }),
     ).rejects.toThrow('simulated crash');
-    const halfway = await t.context.db.selectFrom('incident_imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const halfway = await t.context.db
+      .selectFrom('incident_imports')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(halfway.status).toBe('running');
     expect(halfway.inserted).toBe(5000);
     const done = await runIncidentImport(t.context, id);
