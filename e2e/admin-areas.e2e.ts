@@ -8,14 +8,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
-import { accounts, logIn, logInAsAdmin, ZONE } from './support/demo.ts';
+import { accounts, expectNoAccess, logIn, logInAsAdmin, ZONE } from './support/demo.ts';
+import { uniqueSuffix } from './support/unique.ts';
 
 const ghentFile = path.resolve(import.meta.dirname, '../data/geo/gent-wijken.geojson');
 
+/** Writes a GeoJSON FeatureCollection into a new temporary folder; returns the file's path. */
+function geoJsonFile(name: string, features: object[]): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'nabij-e2e-areas-')), name);
+  writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+  return file;
+}
+
 /** A bow-tie (self-intersecting, repaired) and a point (refused), with names unique to this run. */
 function problemFile(unique: string): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'nabij-e2e-areas-'));
-  const file = path.join(folder, `problems-${unique}.geojson`);
   const bowTie = [
     [3.7201, 51.0501],
     [3.7221, 51.0521],
@@ -23,25 +29,18 @@ function problemFile(unique: string): string {
     [3.7201, 51.0521],
     [3.7201, 51.0501],
   ];
-  writeFileSync(
-    file,
-    JSON.stringify({
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { name: `Vlinder ${unique}`, code: `e2e-vlinder-${unique}`, population: 120 },
-          geometry: { type: 'Polygon', coordinates: [bowTie] },
-        },
-        {
-          type: 'Feature',
-          properties: { name: `Punt ${unique}`, code: `e2e-punt-${unique}` },
-          geometry: { type: 'Point', coordinates: [3.72, 51.05] },
-        },
-      ],
-    }),
-  );
-  return file;
+  return geoJsonFile(`problems-${unique}.geojson`, [
+    {
+      type: 'Feature',
+      properties: { name: `Vlinder ${unique}`, code: `e2e-vlinder-${unique}`, population: 120 },
+      geometry: { type: 'Polygon', coordinates: [bowTie] },
+    },
+    {
+      type: 'Feature',
+      properties: { name: `Punt ${unique}`, code: `e2e-punt-${unique}` },
+      geometry: { type: 'Point', coordinates: [3.72, 51.05] },
+    },
+  ]);
 }
 
 test('an administrator checks the Ghent neighbourhoods file in a dry run that saves nothing', async ({
@@ -89,7 +88,7 @@ test('an administrator checks the Ghent neighbourhoods file in a dry run that sa
 test('a bow-tie is repaired, a point refused, and the usable feature imported, listed and editable', async ({
   page,
 }) => {
-  const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const unique = uniqueSuffix();
   const file = problemFile(unique);
   await logInAsAdmin(page);
   await page.goto(`/${ZONE}/admin/areas`);
@@ -176,21 +175,13 @@ test('a TopoJSON layer is chosen and filtered to one municipality', async ({ pag
 });
 
 test('a file with nothing usable is refused with the reason per feature', async ({ page }) => {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'nabij-e2e-areas-'));
-  const file = path.join(folder, 'points.geojson');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { name: 'Alleen een punt' },
-          geometry: { type: 'Point', coordinates: [3.72, 51.05] },
-        },
-      ],
-    }),
-  );
+  const file = geoJsonFile('points.geojson', [
+    {
+      type: 'Feature',
+      properties: { name: 'Alleen een punt' },
+      geometry: { type: 'Point', coordinates: [3.72, 51.05] },
+    },
+  ]);
   await logInAsAdmin(page);
   await page.goto(`/${ZONE}/admin/areas`);
   await page.getByLabel('Bestand met grenzen').setInputFiles(file);
@@ -224,9 +215,7 @@ test('an officer has no access to the areas page; a visitor is asked to log in',
 
   await logIn(page, accounts.officer);
   await page.goto(`/${ZONE}/admin/areas`);
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'Je hebt geen toegang tot deze pagina' }),
-  ).toBeVisible();
+  await expectNoAccess(page);
   await expect(page.getByLabel('Bestand met grenzen')).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -5,12 +5,13 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
-import { accounts, logIn, logInAsAdmin, ZONE } from './support/demo.ts';
+import { accounts, expectNoAccess, logIn, logInAsAdmin, ZONE } from './support/demo.ts';
+import { uniqueSuffix } from './support/unique.ts';
 
 test('an administrator changes the zone name and opening hours, sees the contrast warning, and the header follows', async ({
   page,
 }) => {
-  const unique = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const unique = uniqueSuffix();
   await logInAsAdmin(page);
   await page.goto(`/${ZONE}/admin/settings`);
   await expect(page.getByRole('heading', { level: 1, name: 'Instellingen van de zone' })).toBeVisible();
@@ -80,9 +81,7 @@ test('the default language must be one of the languages offered', async ({ page 
 test('a data-protection officer has no access to the zone settings', async ({ page }) => {
   await logIn(page, accounts.dpo);
   await page.goto(`/${ZONE}/admin/settings`);
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'Je hebt geen toegang tot deze pagina' }),
-  ).toBeVisible();
+  await expectNoAccess(page);
   await expect(page.getByLabel('Naam van de zone')).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -7,6 +7,14 @@ import { expect, test } from './support/fixtures.ts';
 const answer = (page: Page) => page.locator('.officer-answer');
 const status = (page: Page) => page.locator('p[role="status"].visually-hidden');
 
+/** Opens the lookup with the device at a position and answers with "use my location". */
+async function useMyLocation(page: Page, longitude: number, latitude: number): Promise<void> {
+  await page.context().grantPermissions(['geolocation']);
+  await page.context().setGeolocation({ longitude, latitude });
+  await page.goto(`/${ZONE}/officer`);
+  await page.getByRole('button', { name: 'Gebruik mijn locatie' }).click();
+}
+
 test('loads with the list of all neighbourhoods and passes axe', async ({ page }) => {
   await page.goto(`/${ZONE}/officer`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wie is mijn wijkinspecteur?');
@@ -100,19 +108,13 @@ test('?area= preselects a neighbourhood', async ({ page, request }) => {
   await expect(answer(page).locator('.officer-name')).toHaveText('Sarah De Smet');
 });
 
-test('"use my location" answers for the device position', async ({ page, context }) => {
-  await context.grantPermissions(['geolocation']);
-  await context.setGeolocation({ longitude: 3.7245, latitude: 51.05 });
-  await page.goto(`/${ZONE}/officer`);
-  await page.getByRole('button', { name: 'Gebruik mijn locatie' }).click();
+test('"use my location" answers for the device position', async ({ page }) => {
+  await useMyLocation(page, 3.7245, 51.05);
   await expect(answer(page).getByRole('heading', { level: 2 })).toHaveText('Wijk: Binnenstad');
 });
 
-test('a position outside the zone shows the zone contact', async ({ page, context }) => {
-  await context.grantPermissions(['geolocation']);
-  await context.setGeolocation({ longitude: 4.35, latitude: 50.85 });
-  await page.goto(`/${ZONE}/officer`);
-  await page.getByRole('button', { name: 'Gebruik mijn locatie' }).click();
+test('a position outside the zone shows the zone contact', async ({ page }) => {
+  await useMyLocation(page, 4.35, 50.85);
   await expect(answer(page).getByRole('heading', { level: 2 })).toHaveText('Buiten de zone');
   await expect(answer(page)).toContainText('Deze plek ligt in geen enkele wijk van Politiezone Gent (demo).');
   await expect(answer(page).getByRole('link', { name: '+32 9 000 00 00' })).toBeVisible();

@@ -3,20 +3,12 @@
  * points and, beside it, as a list; counts per neighbourhood and category
  * with small numbers hidden; nothing about the reporter, no exact place.
  */
-import type { APIRequestContext } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
-import { DEMO_PASSWORD, ZONE, accounts } from './support/demo.ts';
+import { ZONE, logInSupervisor } from './support/demo.ts';
 import { expect, test } from './support/fixtures.ts';
+import { reportSignal } from './support/signals.ts';
 
 const exact = { lon: 3.72874, lat: 51.05389 };
-
-async function staff(request: APIRequestContext): Promise<string> {
-  const login = await request.post('/api/auth/login', {
-    data: { email: accounts.supervisor, password: DEMO_PASSWORD },
-  });
-  expect(login.status(), 'supervisor login').toBe(200);
-  return ((await login.json()) as { csrfToken: string }).csrfToken;
-}
 
 test('the public page lists a report without reporter data or its exact place', async ({
   page,
@@ -24,20 +16,16 @@ test('the public page lists a report without reporter data or its exact place', 
   baseURL,
 }) => {
   const description = 'Graffiti met scheldwoorden op de gevel van nummer 12, gisteravond gespoten.';
-  const created = (await (
-    await page.request.post(`/api/zones/${ZONE}/signals`, {
-      data: {
-        category: 'vandalism',
-        description,
-        location: exact,
-        reporter: { name: 'Sofie Claeys', email: 'sofie.claeys@example.org', phone: '+32 470 12 34 56' },
-      },
-    })
-  ).json()) as { id: string; reference: string };
+  const created = await reportSignal(page.request, {
+    category: 'vandalism',
+    description,
+    location: exact,
+    reporter: { name: 'Sofie Claeys', email: 'sofie.claeys@example.org', phone: '+32 470 12 34 56' },
+  });
 
   // The police approve a summary for the public.
   const request = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-  const csrf = await staff(request);
+  const csrf = await logInSupervisor(request);
   const moderation = await request.put(`/api/zones/${ZONE}/staff/signals/${created.id}/moderation`, {
     headers: { 'x-csrf-token': csrf },
     data: { decision: 'approve', publicText: 'Graffiti op een gevel.' },
@@ -89,7 +77,7 @@ test('filters narrow the list and the counts; sensitive categories appear only a
   baseURL,
 }) => {
   const request = await playwright.request.newContext({ baseURL: baseURL ?? '' });
-  const csrf = await staff(request);
+  const csrf = await logInSupervisor(request);
   // Staff record a sensitive report (residents are sent elsewhere by the form).
   const sensitive = await request.post(`/api/zones/${ZONE}/staff/signals`, {
     headers: { 'x-csrf-token': csrf },
@@ -104,15 +92,12 @@ test('filters narrow the list and the counts; sensitive categories appear only a
   expect(sensitive.status()).toBe(201);
   const { reference } = (await sensitive.json()) as { reference: string };
   await request.dispose();
-  const publicReport = await page.request.post(`/api/zones/${ZONE}/signals`, {
-    data: {
-      category: 'noise',
-      description: 'Luide ventilator van een restaurant draait de hele nacht.',
-      location: { lon: 3.7238, lat: 51.0518 },
-      anonymous: true,
-    },
+  const { reference: publicReference } = await reportSignal(page.request, {
+    category: 'noise',
+    description: 'Luide ventilator van een restaurant draait de hele nacht.',
+    location: { lon: 3.7238, lat: 51.0518 },
+    anonymous: true,
   });
-  const publicReference = ((await publicReport.json()) as { reference: string }).reference;
 
   await page.goto(`/${ZONE}/signals`);
   await expect(page.getByRole('heading', { name: /^Meldingen \(\d+\)$/ })).toBeVisible();

@@ -8,7 +8,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expectAccessible } from './support/axe.ts';
-import { DEMO_PASSWORD, ZONE, accounts } from './support/demo.ts';
+import { ZONE, logInSupervisor } from './support/demo.ts';
 import { expect, test } from './support/fixtures.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -103,14 +103,6 @@ function localInput(hoursAgo: number): string {
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
-async function staffLogin(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/auth/login', {
-    data: { email: accounts.supervisor, password: DEMO_PASSWORD },
-  });
-  expect(response.status(), 'supervisor login').toBe(200);
-  return ((await response.json()) as { csrfToken: string }).csrfToken;
-}
-
 /** Chooses the place with "use my location" at a known point. */
 async function useLocation(page: Page, lon: number, lat: number): Promise<void> {
   await page.context().grantPermissions(['geolocation']);
@@ -198,7 +190,7 @@ for (const language of ['nl', 'fr', 'de', 'en'] as const) {
 
     // The photo arrived (the server keeps it without metadata). One login is enough to check that.
     if (language !== 'nl') return;
-    await staffLogin(request);
+    await logInSupervisor(request);
     const detail = (await (await request.get(`/api/zones/${ZONE}/staff/signals/${created.id}`)).json()) as {
       photos: { width: number }[];
     };
@@ -346,7 +338,7 @@ test('a lost connection loses nothing and creates nothing twice', async ({
   expect(posts).toHaveLength(3);
   expect(new Set(posts).size).toBe(1);
 
-  await staffLogin(request);
+  await logInSupervisor(request);
   const queue = (await (await request.get(`/api/zones/${ZONE}/staff/signals?search=${marker}`)).json()) as {
     items: { reference: string }[];
   };

@@ -6,7 +6,7 @@
  */
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible } from './support/axe.ts';
-import { accounts, logIn, logInAsAdmin, ZONE } from './support/demo.ts';
+import { accounts, expectNoAccess, logIn, logInAsAdmin, ZONE } from './support/demo.ts';
 
 test('an administrator adds a category with a required question, and an answer template', async ({
   page,
@@ -180,7 +180,5 @@ test('an administrator adds a category with a required question, and an answer t
 test('the categories page is for administrators only', async ({ page }) => {
   await logIn(page, accounts.supervisor);
   await page.goto(`/${ZONE}/admin/categories`);
-  await expect(
-    page.getByRole('heading', { level: 2, name: 'Je hebt geen toegang tot deze pagina' }),
-  ).toBeVisible();
+  await expectNoAccess(page);
 });

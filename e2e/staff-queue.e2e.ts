@@ -7,56 +7,24 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible } from './support/axe.ts';
 import { accounts, logIn, ZONE } from './support/demo.ts';
-import type { Page } from '@playwright/test';
-
-const BINNENSTAD = { lon: 3.7245, lat: 51.0535 };
-const BLOEMEKENSWIJK = { lon: 3.7075, lat: 51.0707 };
-
-interface Reported {
-  id: string;
-  reference: string;
-}
-
-/**
- * Reports a signal as a resident would (no session). The server allows a
- * client a few anonymous writes a minute, and every test of a run reports
- * from the same address: on 429 it waits as the answer says, then retries.
- */
-async function report(page: Page, body: Record<string, unknown>): Promise<Reported> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const response = await page.request.post(`/api/zones/${ZONE}/signals`, {
-      data: body,
-      headers: { 'idempotency-key': crypto.randomUUID() },
-    });
-    if (response.status() === 429) {
-      const seconds = Number(response.headers()['retry-after'] ?? '60');
-      test.info().setTimeout(test.info().timeout + (seconds + 5) * 1000);
-      await page.waitForTimeout((seconds + 1) * 1000);
-      continue;
-    }
-    expect(response.status(), await response.text()).toBe(201);
-    return (await response.json()) as Reported;
-  }
-  throw new Error('reporting stayed rate limited');
-}
-
-const unique = () => `e2e${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+import { BINNENSTAD, BLOEMEKENSWIJK, reportSignal } from './support/signals.ts';
+import { uniqueSuffix } from './support/unique.ts';
 
 test('an officer finds new signals of her neighbourhood under "mine" and shares a filtered list', async ({
   page,
 }) => {
-  const tag = unique();
-  const dumping = await report(page, {
+  const tag = `e2e${uniqueSuffix()}`;
+  const dumping = await reportSignal(page.request, {
     category: 'dumping',
     description: `Zakken afval ${tag} naast de glasbak op het plein.`,
     location: BINNENSTAD,
   });
-  const noise = await report(page, {
+  const noise = await reportSignal(page.request, {
     category: 'noise',
     description: `Luide muziek ${tag} uit het café, elke nacht opnieuw.`,
     location: BINNENSTAD,
   });
-  const elsewhere = await report(page, {
+  const elsewhere = await reportSignal(page.request, {
     category: 'noise',
     description: `Luide muziek ${tag} in een andere wijk, elke nacht.`,
     location: BLOEMEKENSWIJK,
@@ -139,8 +107,8 @@ test('an officer finds new signals of her neighbourhood under "mine" and shares 
 });
 
 test('the analyst reads the queue and a signal, with no action offered', async ({ page }) => {
-  const tag = unique();
-  const signal = await report(page, {
+  const tag = `e2e${uniqueSuffix()}`;
+  const signal = await reportSignal(page.request, {
     category: 'vandalism',
     description: `Graffiti ${tag} op de gevel van het buurthuis.`,
     location: BINNENSTAD,

@@ -8,45 +8,14 @@
 import { expect, test } from './support/fixtures.ts';
 import { expectAccessible } from './support/axe.ts';
 import { accounts, logIn, ZONE } from './support/demo.ts';
-import type { Page } from '@playwright/test';
-
-const BINNENSTAD = { lon: 3.7245, lat: 51.0535 };
-
-interface Reported {
-  id: string;
-  reference: string;
-}
-
-/**
- * Reports a signal as a resident would (no session). The server allows a
- * client a few anonymous writes a minute, and every test of a run reports
- * from the same address: on 429 it waits as the answer says, then retries.
- */
-async function report(page: Page, body: Record<string, unknown>): Promise<Reported> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const response = await page.request.post(`/api/zones/${ZONE}/signals`, {
-      data: body,
-      headers: { 'idempotency-key': crypto.randomUUID() },
-    });
-    if (response.status() === 429) {
-      const seconds = Number(response.headers()['retry-after'] ?? '60');
-      test.info().setTimeout(test.info().timeout + (seconds + 5) * 1000);
-      await page.waitForTimeout((seconds + 1) * 1000);
-      continue;
-    }
-    expect(response.status(), await response.text()).toBe(201);
-    return (await response.json()) as Reported;
-  }
-  throw new Error('reporting stayed rate limited');
-}
-
-const unique = () => `e2e${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+import { BINNENSTAD, reportSignal } from './support/signals.ts';
+import { uniqueSuffix } from './support/unique.ts';
 
 test('an officer notes, moderates, looks up the reporter and answers with a template that closes the signal', async ({
   page,
 }) => {
-  const tag = unique();
-  const signal = await report(page, {
+  const tag = `e2e${uniqueSuffix()}`;
+  const signal = await reportSignal(page.request, {
     category: 'noise',
     description: `Elke nacht luide muziek ${tag} uit het café op de hoek, bel me op 0470 12 34 56.`,
     location: BINNENSTAD,
@@ -169,13 +138,13 @@ test('an officer notes, moderates, looks up the reporter and answers with a temp
 });
 
 test('an officer marks a signal as a duplicate of another, found by its reference', async ({ page }) => {
-  const tag = unique();
-  const original = await report(page, {
+  const tag = `e2e${uniqueSuffix()}`;
+  const original = await reportSignal(page.request, {
     category: 'dumping',
     description: `Matras en zetel ${tag} gedumpt op de stoep.`,
     location: BINNENSTAD,
   });
-  const duplicate = await report(page, {
+  const duplicate = await reportSignal(page.request, {
     category: 'dumping',
     description: `Een oude zetel ${tag} en een matras op het voetpad.`,
     location: BINNENSTAD,
@@ -220,7 +189,7 @@ test('photos show as thumbnails with a text alternative', async ({ page }) => {
   // A tiny PNG (2 × 2 pixels), sent as base64 like the report form does.
   const png =
     'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
-  const signal = await report(page, {
+  const signal = await reportSignal(page.request, {
     category: 'vandalism',
     description: 'Ruiten van het buurthuis ingegooid, zie de foto’s.',
     location: BINNENSTAD,

@@ -5,36 +5,27 @@
  */
 import type { APIRequestContext } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
-import { DEMO_PASSWORD, ZONE, accounts } from './support/demo.ts';
+import { ZONE, logInSupervisor } from './support/demo.ts';
 import { expect, test } from './support/fixtures.ts';
+import { reportSignal, type Reported } from './support/signals.ts';
 
-interface Created {
-  id: string;
-  reference: string;
+interface Created extends Reported {
   trackingToken: string;
 }
 
-async function report(request: APIRequestContext, description: string): Promise<Created> {
-  const response = await request.post(`/api/zones/${ZONE}/signals`, {
-    data: {
-      category: 'dumping',
-      description,
-      location: { lon: 3.7105, lat: 51.0611 },
-      reporter: { name: 'Els Wouters', email: 'els.wouters@example.org' },
-      language: 'nl',
-    },
+function report(request: APIRequestContext, description: string): Promise<Created> {
+  return reportSignal<Created>(request, {
+    category: 'dumping',
+    description,
+    location: { lon: 3.7105, lat: 51.0611 },
+    reporter: { name: 'Els Wouters', email: 'els.wouters@example.org' },
+    language: 'nl',
   });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as Created;
 }
 
 /** As the demo supervisor (in its own request context): answer and close the signal. */
 async function answerAndClose(request: APIRequestContext, signalId: string, text: string): Promise<void> {
-  const login = await request.post('/api/auth/login', {
-    data: { email: accounts.supervisor, password: DEMO_PASSWORD },
-  });
-  expect(login.status(), 'supervisor login').toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const csrfToken = await logInSupervisor(request);
   const statuses = (await (await request.get(`/api/zones/${ZONE}/signal-statuses`)).json()) as {
     id: string;
     code: string;

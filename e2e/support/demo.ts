@@ -2,7 +2,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Cookie, type Page, type Response } from '@playwright/test';
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type Cookie,
+  type Page,
+  type Response,
+} from '@playwright/test';
 import { totpCode, totpStep } from '../../src/platform/auth/totp.ts';
 
 export const ZONE = 'gent';
@@ -57,6 +64,22 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   const response = await fillLoginForm(page, email, password);
   expect(response.status(), `login of ${email}`).toBe(200);
   await expect(page).not.toHaveURL(/\/login(\?|$)/);
+}
+
+/** The page refuses the signed-in account: the no-access heading (in Dutch, the tests' language). */
+export async function expectNoAccess(page: Page): Promise<void> {
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Je hebt geen toegang tot deze pagina' }),
+  ).toBeVisible();
+}
+
+/** Logs the demo supervisor in on a request context (no page); returns the session's CSRF token. */
+export async function logInSupervisor(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/auth/login', {
+    data: { email: accounts.supervisor, password: DEMO_PASSWORD },
+  });
+  expect(response.status(), 'supervisor login').toBe(200);
+  return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
 
 /*

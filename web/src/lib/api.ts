@@ -87,3 +87,18 @@ export const api = {
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
+
+/** `/api/zones/<zone><rest>` with the slug escaped. */
+export function zoneApiPath(zone: string, rest = ''): string {
+  return `/api/zones/${encodeURIComponent(zone)}${rest}`;
+}
+
+/** A query string from the non-empty values ('' when there are none). */
+export function query(values: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

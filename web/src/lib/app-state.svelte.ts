@@ -1,6 +1,10 @@
 /** Deployment settings (GET /api/config) and the zone the current page is about. */
+import type { Static } from 'typebox';
+import type { PublicZone, ZoneContactSchema } from '../../../src/modules/zones/zones.schema.ts';
 import { api } from './api.ts';
-import type { Language, LocalizedText } from './i18n.svelte.ts';
+
+export type { PublicZone };
+export type ZoneContact = Static<typeof ZoneContactSchema>;
 
 export interface ClientConfig {
   tileUrl: string | null;
@@ -8,37 +12,6 @@ export interface ClientConfig {
   defaultZone: string | null;
   outbox: boolean;
   demoAccounts: { email: string; role: string; password: string }[];
-}
-
-export interface ZoneContact {
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  website: string | null;
-  openingHours: LocalizedText;
-}
-
-export interface PublicZone {
-  id: string;
-  slug: string;
-  name: string;
-  languages: Language[];
-  defaultLanguage: Language;
-  timeZone: string;
-  projection: string;
-  contact: ZoneContact;
-  branding: { logoUrl: string | null; primaryColour: string; accentColour: string };
-  legal: { privacyNotice: LocalizedText; terms: LocalizedText };
-  isDemo: boolean;
-  hasAddresses: boolean;
-  signalSettings: {
-    duplicateRadiusM: number;
-    duplicateWindowDays: number;
-    anonymityHouseholds: number;
-    smallCountThreshold: number;
-    questionnaireDelayDays: number;
-    digestHour: number;
-  };
 }
 
 export const appState = $state<{

@@ -23,7 +23,8 @@ export class PhotoError extends Error {
   }
 }
 
-function blobToBase64(blob: Blob): Promise<string> {
+/** The file's bytes in base64 (as the API takes photos). */
+export function blobToBase64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

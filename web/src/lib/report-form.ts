@@ -13,8 +13,11 @@
  */
 import type { ErrorDetail } from './api.ts';
 import type { AnswerValue, CategoryQuestion, PublicCategory, SubmitSignalBody } from './signals-api.ts';
+import { looksLikeEmail } from './text.ts';
 
 export const DESCRIPTION_MIN = 10;
+/** The server refuses shorter accounts of behaviour (anti-profiling rule). */
+export const BEHAVIOUR_MIN = 20;
 export const DESCRIPTION_MAX = 5000;
 export const PERSON_DESCRIPTION_MAX = 500;
 export const DRAFT_MAX_AGE_DAYS = 7;
@@ -184,7 +187,8 @@ function isEmpty(value: AnswerInput | undefined): boolean {
   return value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === '');
 }
 
-function answerValue(question: CategoryQuestion, value: AnswerInput): AnswerValue | null {
+/** An answer as the API takes it (numbers and times converted), or null when it cannot be read. */
+export function answerValue(question: CategoryQuestion, value: AnswerInput): AnswerValue | null {
   switch (question.type) {
     case 'multivaluelist':
       return Array.isArray(value) ? value : [value];
@@ -238,7 +242,7 @@ export function checkDraft(
     }
   }
   if (!draft.anonymous) {
-    if (draft.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim()))
+    if (draft.email.trim() && !looksLikeEmail(draft.email.trim()))
       problems['reporter/email'] = 'web.form.email_invalid';
     const phone = draft.phone.trim();
     if (phone && (!/^[+0-9 ()./-]+$/.test(phone) || phone.length < 6 || phone.length > 30))

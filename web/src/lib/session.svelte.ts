@@ -1,27 +1,10 @@
 /** The signed-in account (or none), from GET /api/auth/me. */
+import type { CurrentAccount } from '../../../src/modules/accounts/accounts.schema.ts';
 import { api, setCsrfToken } from './api.ts';
 
-export interface Grant {
-  zone: string;
-  zoneName: string;
-  role: string;
-  areaIds: string[];
-}
-
-export interface CurrentAccount {
-  account: {
-    id: string;
-    email: string;
-    displayName: string;
-    language: string | null;
-    totpEnabled: boolean;
-    isOperator: boolean;
-  } | null;
-  grants: Grant[];
-  csrfToken: string | null;
-  secondFactorPending: boolean;
-  secondFactorVerified: boolean;
-}
+// The shape is the server's schema itself (accounts.schema.ts).
+export type { CurrentAccount };
+export type Grant = CurrentAccount['grants'][number];
 
 export const session = $state<{ loaded: boolean; current: CurrentAccount }>({
   loaded: false,

@@ -21,7 +21,7 @@ import type {
   SubmittedSignal as SubmittedSignalSchema,
   TrackedSignal as TrackedSignalSchema,
 } from '../../../src/modules/signals/signals.schema.ts';
-import { api } from './api.ts';
+import { api, query, zoneApiPath } from './api.ts';
 
 export type { PublicSignal, SubmitSignalBody };
 export type PublicCategory = Static<typeof PublicCategorySchema>;
@@ -46,29 +46,18 @@ export interface PublicSignalFilter {
   limit?: number;
 }
 
-const base = (zone: string) => `/api/zones/${encodeURIComponent(zone)}`;
-
-function query(values: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 export const signalsApi = {
-  categories: (zone: string) => api.get<PublicCategory[]>(`${base(zone)}/categories`),
+  categories: (zone: string) => api.get<PublicCategory[]>(zoneApiPath(zone, '/categories')),
   locate: (zone: string, lon: number, lat: number, signal?: AbortSignal) =>
     api.get<{ area: PublicArea | null }>(
-      `${base(zone)}/areas/locate${query({ lon, lat })}`,
+      zoneApiPath(zone, `/areas/locate${query({ lon, lat })}`),
       signal ? { signal } : {},
     ),
   submit: (zone: string, body: SubmitSignalBody, idempotencyKey: string) =>
-    api.post<SubmittedSignal>(`${base(zone)}/signals`, body, { idempotencyKey }),
+    api.post<SubmittedSignal>(zoneApiPath(zone, '/signals'), body, { idempotencyKey }),
   nearby: (zone: string, category: string, lon: number, lat: number, signal?: AbortSignal) =>
     api.get<NearbySignal[]>(
-      `${base(zone)}/signals/nearby${query({ category, lon, lat })}`,
+      zoneApiPath(zone, `/signals/nearby${query({ category, lon, lat })}`),
       signal ? { signal } : {},
     ),
   follow: (
@@ -77,17 +66,17 @@ export const signalsApi = {
     body: { email?: string; language: string },
     idempotencyKey: string,
   ) =>
-    api.post<FollowResult>(`${base(zone)}/signals/${encodeURIComponent(signalId)}/followers`, body, {
+    api.post<FollowResult>(zoneApiPath(zone, `/signals/${encodeURIComponent(signalId)}/followers`), body, {
       idempotencyKey,
     }),
   publicSignals: (zone: string, filter: PublicSignalFilter, signal?: AbortSignal) =>
     api.get<{ items: PublicSignal[]; nextCursor: string | null }>(
-      `${base(zone)}/public/signals${query({ ...filter })}`,
+      zoneApiPath(zone, `/public/signals${query({ ...filter })}`),
       signal ? { signal } : {},
     ),
   counts: (zone: string, from: string, to: string, signal?: AbortSignal) =>
     api.get<PublicCounts>(
-      `${base(zone)}/public/signal-counts${query({ from, to })}`,
+      zoneApiPath(zone, `/public/signal-counts${query({ from, to })}`),
       signal ? { signal } : {},
     ),
   track: (token: string) => api.get<TrackedSignal>(`/api/track/${encodeURIComponent(token)}`),

@@ -1,4 +1,4 @@
-/** Plain-text helpers: paragraphs, safe links in mail text, search normalisation. */
+/** Plain-text helpers: paragraphs, safe links in mail text, search normalisation, e-mail addresses. */
 
 /** Splits plain text into paragraphs at blank lines (single line breaks stay inside a paragraph). */
 export function paragraphs(text: string): string[] {
@@ -46,4 +46,9 @@ export function searchKey(text: string): string {
 /** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP" (easier to type into an app). */
 export function groupInBlocks(text: string, size = 4): string {
   return (text.match(new RegExp(`.{1,${size}}`, 'g')) ?? []).join(' ');
+}
+
+/** Whether a (trimmed) text looks like an e-mail address; the server checks it properly. */
+export function looksLikeEmail(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
 }

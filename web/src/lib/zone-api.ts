@@ -1,80 +1,34 @@
 /**
  * Types and calls of the public zone API used by the resident pages
  * (areas, boundaries, neighbourhood officers, staffing, addresses).
- * The shapes follow the server's schemas (src/modules/*\/*.schema.ts).
+ * The shapes are the server's schemas (src/modules/*\/*.schema.ts).
  */
-import type { PublicArea } from '../../../src/modules/areas/areas.schema.ts';
-import { api } from './api.ts';
+import type { Static } from 'typebox';
+import type {
+  AreaBoundaries as AreaBoundariesSchema,
+  PublicArea,
+} from '../../../src/modules/areas/areas.schema.ts';
+import type {
+  Availability as AvailabilitySchema,
+  NeighbourhoodOfficer,
+  PublicOfficer,
+  Staffing as StaffingSchema,
+} from '../../../src/modules/officers/officers.schema.ts';
+import { api, query, zoneApiPath } from './api.ts';
 import { localized } from './i18n.svelte.ts';
-import type { ZoneContact } from './app-state.svelte.ts';
-import type { Language, LocalizedText } from './i18n.svelte.ts';
+import type { Language } from './i18n.svelte.ts';
 
-// The area's shape is the server's schema itself: one definition for both sides.
-export type { PublicArea };
+// The shapes are the server's schemas themselves: one definition for both sides.
+export type { NeighbourhoodOfficer, PublicArea, PublicOfficer };
 export type AreaKind = PublicArea['kind'];
-
-export interface AreaFeature {
-  type: 'Feature';
-  id: string;
-  properties: {
-    id: string;
-    code: string;
-    kind: AreaKind;
-    parentId: string | null;
-    name: LocalizedText;
-    labelPoint: number[];
-  };
-  geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
-}
-
-export interface AreaBoundaries {
-  type: 'FeatureCollection';
-  features: AreaFeature[];
-}
-
-export interface PublicOfficer {
-  id: string;
-  name: string;
-  title: LocalizedText;
-  phone: string | null;
-  email: string | null;
-  photoUrl: string | null;
-}
-
-export type Availability = 'available' | 'deputy' | 'nobody';
-
-export interface NeighbourhoodOfficer {
-  area: PublicArea;
-  availability: Availability;
-  officer: PublicOfficer | null;
-  usualOfficerName: string | null;
-  zoneName: string;
-  zoneContact: ZoneContact;
-}
+export type AreaBoundaries = Static<typeof AreaBoundariesSchema>;
+export type AreaFeature = AreaBoundaries['features'][number];
+export type Availability = Static<typeof AvailabilitySchema>;
+export type Staffing = Static<typeof StaffingSchema>;
+export type StaffingArea = Staffing['areas'][number];
 
 /** What the lookup page shows: an answer, or the note that the place lies outside the zone. */
 export type LookupResult = { kind: 'answer'; answer: NeighbourhoodOfficer } | { kind: 'outside' };
-
-export interface StaffingArea {
-  areaId: string;
-  name: LocalizedText;
-  population: number | null;
-  officerId: string | null;
-  officerName: string | null;
-  hasDeputy: boolean;
-}
-
-export interface Staffing {
-  population: number;
-  neighbourhoods: number;
-  neighbourhoodsWithoutOfficer: number;
-  inspectors: number;
-  inhabitantsPerInspectorNorm: number;
-  inspectorsNeeded: number;
-  coverage: number | null;
-  inhabitantsPerInspector: number | null;
-  areas: StaffingArea[];
-}
 
 export interface AddressHit {
   id: string;
@@ -91,24 +45,22 @@ export interface MapPick {
 
 export type OfficerQuery = { lon: number; lat: number } | { areaId: string } | { addressId: string };
 
-const base = (zone: string) => `/api/zones/${encodeURIComponent(zone)}`;
-
 export const zoneApi = {
-  areas: (zone: string) => api.get<PublicArea[]>(`${base(zone)}/areas`),
+  areas: (zone: string) => api.get<PublicArea[]>(zoneApiPath(zone, '/areas')),
   boundaries: (zone: string, kind?: AreaKind) =>
-    api.get<AreaBoundaries>(`${base(zone)}/areas/boundaries${kind ? `?kind=${kind}` : ''}`),
+    api.get<AreaBoundaries>(zoneApiPath(zone, `/areas/boundaries${query({ kind })}`)),
   officerFor: (zone: string, query: OfficerQuery, signal?: AbortSignal) => {
     const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
     return api.get<NeighbourhoodOfficer>(
-      `${base(zone)}/neighbourhood-officer?${search}`,
+      zoneApiPath(zone, `/neighbourhood-officer?${search}`),
       signal ? { signal } : {},
     );
   },
-  officers: (zone: string) => api.get<NeighbourhoodOfficer[]>(`${base(zone)}/neighbourhood-officers`),
-  staffing: (zone: string) => api.get<Staffing>(`${base(zone)}/staffing`),
+  officers: (zone: string) => api.get<NeighbourhoodOfficer[]>(zoneApiPath(zone, '/neighbourhood-officers')),
+  staffing: (zone: string) => api.get<Staffing>(zoneApiPath(zone, '/staffing')),
   addresses: (zone: string, q: string, signal?: AbortSignal) =>
     api.get<{ available: boolean; items: AddressHit[] }>(
-      `${base(zone)}/addresses?${new URLSearchParams({ q, limit: '8' })}`,
+      zoneApiPath(zone, `/addresses?${new URLSearchParams({ q, limit: '8' })}`),
       signal ? { signal } : {},
     ),
 };

@@ -1,67 +1,52 @@
 /**
- * What the admin screens share: the shapes of the admin API's answers (see
- * the server's *.schema.ts), the role list, and helpers that turn an ApiError
- * into a message plus per-field messages for forms.
+ * What the admin screens share: the shapes of the admin API's answers (the
+ * types of the server's *.schema.ts themselves), the role list, and helpers
+ * that turn an ApiError into a message plus per-field messages for forms.
  */
+import type { Static } from 'typebox';
+import type {
+  GrantInput as GrantInputSchema,
+  RoleSchema,
+  ZoneAccount,
+} from '../../../../src/modules/accounts/accounts.schema.ts';
+import type {
+  AreaImportSummary as AreaImportSummarySchema,
+  FeatureReportSchema,
+  ImportReportSchema,
+} from '../../../../src/modules/areas/areas.schema.ts';
+import type {
+  AuditEntryView,
+  AuditVerification as AuditVerificationSchema,
+} from '../../../../src/modules/audit/audit.schema.ts';
+import type {
+  Absence as AbsenceSchema,
+  Assignment as AssignmentSchema,
+  StaffOfficer,
+} from '../../../../src/modules/officers/officers.schema.ts';
 import { ApiError, newIdempotencyKey } from '../../lib/api.ts';
+import { dayIn } from '../../lib/signals-api.ts';
 import type { LocalizedText } from '../../lib/i18n.svelte.ts';
+import type { AreaKind, PublicArea } from '../../lib/zone-api.ts';
+
+export type { AreaKind, StaffOfficer, ZoneAccount };
+export { query, zoneApiPath as zoneApi } from '../../lib/api.ts';
+export type { Staffing } from '../../lib/zone-api.ts';
+export type Area = PublicArea;
+export const areaKinds: readonly AreaKind[] = ['district', 'neighbourhood', 'sector'];
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-import type { AreaKind, PublicArea } from '../../lib/zone-api.ts';
-export type { AreaKind };
-export type Area = PublicArea;
-export const areaKinds: readonly AreaKind[] = ['district', 'neighbourhood', 'sector'];
-
-export interface RepairWarning {
-  code: string;
-  count: number;
-  detail?: string;
-}
-
+export type FeatureReport = Static<typeof FeatureReportSchema>;
+export type RepairWarning = FeatureReport['warnings'][number];
 export type FeatureStatus = 'imported' | 'repaired' | 'refused' | 'skipped';
+export type ImportReport = Static<typeof ImportReportSchema>;
+export type AreaImportSummary = Static<typeof AreaImportSummarySchema>;
 
-export interface FeatureReport {
-  index: number;
-  name: string | null;
-  code: string | null;
-  status: string;
-  updated?: boolean;
-  warnings: RepairWarning[];
-  reason?: string;
-  detail?: string;
-  areaId?: string;
-}
-
-export interface ImportReport {
-  importId: string | null;
-  fileName: string;
-  format: string;
-  sourceCrs: string;
-  objectNames: string[];
-  dryRun: boolean;
-  imported: number;
-  repaired: number;
-  refused: number;
-  skipped: number;
-  features: FeatureReport[];
-}
-
-export interface AreaImportSummary {
-  id: string;
-  fileName: string;
-  format: string;
-  sourceCrs: string;
-  imported: number;
-  repaired: number;
-  refused: number;
-  createdAt: string;
-  features: FeatureReport[];
-}
-
+export type Role = Static<typeof RoleSchema>;
+/** Every role, in the order the role editor lists them. */
 export const roles = [
   'resident',
   'network_coordinator',
@@ -72,114 +57,15 @@ export const roles = [
   'partner',
   'data_protection_officer',
   'administrator',
-] as const;
-export type Role = (typeof roles)[number];
+] as const satisfies readonly Role[];
 /** Roles whose grant can be limited to some neighbourhoods. */
 export const scopedRoles: readonly Role[] = ['officer', 'partner'];
+export type GrantInput = Static<typeof GrantInputSchema>;
 
-export interface GrantInput {
-  role: Role;
-  areaIds: string[];
-}
-
-export interface ZoneAccount {
-  id: string;
-  email: string;
-  displayName: string;
-  totpEnabled: boolean;
-  locked: boolean;
-  disabled: boolean;
-  invitationPending: boolean;
-  isDemo: boolean;
-  grants: { role: string; areaIds: string[] }[];
-}
-
-export interface Absence {
-  id: string;
-  startsOn: string;
-  endsOn: string;
-}
-
-export interface StaffOfficer {
-  id: string;
-  name: string;
-  title: LocalizedText;
-  phone: string | null;
-  email: string | null;
-  photoUrl: string | null;
-  accountId: string | null;
-  isDemo: boolean;
-  areaIds: string[];
-  deputyForAreaIds: string[];
-  absences: Absence[];
-  absentToday: boolean;
-}
-
-export interface Assignment {
-  areaId: string;
-  officerId: string | null;
-  deputyOfficerId: string | null;
-  history: {
-    at: string;
-    officerId: string | null;
-    deputyOfficerId: string | null;
-    changedBy: string | null;
-  }[];
-}
-
-export interface Staffing {
-  population: number;
-  neighbourhoods: number;
-  neighbourhoodsWithoutOfficer: number;
-  inspectors: number;
-  inhabitantsPerInspectorNorm: number;
-  inspectorsNeeded: number;
-  coverage: number | null;
-  inhabitantsPerInspector: number | null;
-  areas: {
-    areaId: string;
-    name: LocalizedText;
-    population: number | null;
-    officerId: string | null;
-    officerName: string | null;
-    hasDeputy: boolean;
-  }[];
-}
-
-export interface AuditEntry {
-  id: string;
-  seq: string;
-  at: string;
-  accountId: string | null;
-  accountName: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  hash: string;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  brokenAtSeq: string | null;
-  reasonCode: 'entry_missing' | 'link_mismatch' | 'hash_mismatch' | 'entries_removed_at_end' | null;
-  reason: string | null;
-}
-
-/** `/api/zones/<zone><rest>` with the slug escaped. */
-export function zoneApi(zone: string, rest = ''): string {
-  return `/api/zones/${encodeURIComponent(zone)}${rest}`;
-}
-
-/** A query string from the non-empty values. */
-export function query(values: Record<string, string | number | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== null && value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
+export type Absence = Static<typeof AbsenceSchema>;
+export type Assignment = Static<typeof AssignmentSchema>;
+export type AuditEntry = Static<typeof AuditEntryView>;
+export type AuditVerification = Static<typeof AuditVerificationSchema>;
 
 /** A failed request as a form shows it: one message, and messages per field. */
 export interface FormError {
@@ -240,15 +126,10 @@ export class IdempotencyKeys {
   }
 }
 
-/** Today's date (yyyy-mm-dd) in a time zone. */
+/** Today's date (yyyy-mm-dd) in a time zone; in UTC when the time zone is unknown. */
 export function todayIn(timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(new Date());
+    return dayIn(timeZone);
   } catch {
     return new Date().toISOString().slice(0, 10);
   }

@@ -1,15 +1,14 @@
-/** Shapes of the Open311 client API (src/modules/open311/open311.schema.ts). */
+/**
+ * Shapes of the Open311 client API: the types of
+ * src/modules/open311/open311.schema.ts themselves (`keyHint` is the key's
+ * last four characters; `apiKey` is shown once, null when an Idempotency-Key
+ * replayed the issue, the key never being stored).
+ */
+import type { Static } from 'typebox';
+import type {
+  IssuedOpen311Client as IssuedOpen311ClientSchema,
+  Open311Client,
+} from '../../../../src/modules/open311/open311.schema.ts';
 
-export interface Open311Client {
-  id: string;
-  name: string;
-  /** The key's last four characters. */
-  keyHint: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-export interface IssuedOpen311Client extends Open311Client {
-  /** Shown once; null when an Idempotency-Key replayed the issue (the key was never stored). */
-  apiKey: string | null;
-}
+export type { Open311Client };
+export type IssuedOpen311Client = Static<typeof IssuedOpen311ClientSchema>;

@@ -1,16 +1,35 @@
 /**
- * The staff's side of signals: the shapes of the triage API's answers (see
- * src/modules/signals/triage.schema.ts and categories.schema.ts), who may do
+ * The staff's side of signals: the shapes of the triage API's answers (the
+ * types of src/modules/signals/triage.schema.ts and categories.schema.ts), who may do
  * what (signals.policy.ts), the queue's filters as they live in the URL, and
  * small formatting helpers shared by the queue, the detail and the record form.
  */
-import { i18n, t, type LocalizedText } from '../../lib/i18n.svelte.ts';
+import type { Static } from 'typebox';
+import type {
+  AdminCategory as AdminCategorySchema,
+  AnswerTemplate as AnswerTemplateSchema,
+  Partner as PartnerSchema,
+  QuestionSchema,
+  StatusWithTransitions as StatusWithTransitionsSchema,
+} from '../../../../src/modules/categories/categories.schema.ts';
+import type { StaffChannel as StaffChannelSchema } from '../../../../src/modules/signals/signals.schema.ts';
+import type {
+  QueueItem as QueueItemSchema,
+  ReporterContact as ReporterContactSchema,
+  SignalDetail as SignalDetailSchema,
+  StatusView as StatusViewSchema,
+  UpdateSignalBody,
+} from '../../../../src/modules/signals/triage.schema.ts';
+import { zoneApiPath } from '../../lib/api.ts';
+import { i18n, t } from '../../lib/i18n.svelte.ts';
+import { toLocalInput } from '../../lib/report-form.ts';
+import type { StatusType, SubmittedSignal } from '../../lib/signals-api.ts';
 import type { Role } from '../admin/admin-api.ts';
 
-export type StatusType = 'open' | 'closed' | 'fixed';
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+export type { CategoryKind, StatusType } from '../../lib/signals-api.ts';
+export { categoryKinds } from '../../lib/signals-api.ts';
+export type Priority = NonNullable<UpdateSignalBody['priority']>;
 export type Channel = 'web' | 'phone' | 'counter' | 'email' | 'patrol' | 'network' | 'open311';
-export type Moderation = 'pending' | 'approved' | 'rejected';
 
 export const priorities: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
 export const channels: readonly Channel[] = [
@@ -23,8 +42,14 @@ export const channels: readonly Channel[] = [
   'open311',
 ];
 /** Channels staff record signals from (RecordSignalBody's `channel`). */
-export const staffChannels = ['phone', 'counter', 'email', 'patrol', 'network'] as const;
-export type StaffChannel = (typeof staffChannels)[number];
+export type StaffChannel = Static<typeof StaffChannelSchema>;
+export const staffChannels = [
+  'phone',
+  'counter',
+  'email',
+  'patrol',
+  'network',
+] as const satisfies readonly StaffChannel[];
 export const statusTypes: readonly StatusType[] = ['open', 'closed', 'fixed'];
 
 /** The roles of signals.policy.ts. */
@@ -41,67 +66,15 @@ export const handlerRoles: readonly Role[] = ['officer', 'supervisor', 'administ
 /** The answer key under which the person's description is stored (validate-answers.ts). */
 export const PERSON_DESCRIPTION_KEY = 'person_description';
 
-export interface StatusView {
-  id: string;
-  code: string;
-  type: StatusType;
-  name: LocalizedText;
-}
-
-export interface QueueItem {
-  id: string;
-  reference: string;
-  category: { id: string; code: string; name: LocalizedText; isUrgent: boolean };
-  area: { id: string; name: LocalizedText } | null;
-  status: StatusView;
-  priority: Priority;
-  channel: Channel;
-  assignedOfficer: { id: string; name: string } | null;
-  createdAt: string;
-  dueAt: string;
-  overdue: boolean;
-  answered: boolean;
-  moderation: Moderation;
-  personalDataFlags: string[];
-  duplicateOf: string | null;
-}
-
-export interface TimelineEvent {
-  id: string;
-  at: string;
-  kind: string;
-  visibility: 'public' | 'internal';
-  by: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface SignalDetail extends QueueItem {
-  description: string;
-  answers: Record<string, unknown>;
-  location: { lon: number; lat: number };
-  publicPoint: { lon: number; lat: number; cellM: number };
-  occurredAt: string | null;
-  publicText: string | null;
-  suggestedPublicText: string;
-  publicAnswer: string | null;
-  reporterFeedback: 'solved' | 'not_solved' | null;
-  reporterFeedbackComment: string | null;
-  hasReporterContact: boolean;
-  photos: { id: string; width: number; height: number }[];
-  duplicates: { id: string; reference: string }[];
-  allowedStatuses: StatusView[];
-  timeline: TimelineEvent[];
-}
-
-export interface ReporterContact {
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  wantsUpdates: boolean;
-  consentShareWithPartner: boolean;
-}
-
-export type QuestionType = 'text' | 'number' | 'datetime' | 'singlevaluelist' | 'multivaluelist';
+// The shapes are the server's schemas themselves (triage.schema.ts, categories.schema.ts).
+export type StatusView = Static<typeof StatusViewSchema>;
+export type QueueItem = Static<typeof QueueItemSchema>;
+export type SignalDetail = Static<typeof SignalDetailSchema>;
+export type TimelineEvent = SignalDetail['timeline'][number];
+export type ReporterContact = Static<typeof ReporterContactSchema>;
+export type Question = Static<typeof QuestionSchema>;
+export type QuestionType = Question['type'];
+export type QuestionOption = Question['options'][number];
 export const questionTypes: readonly QuestionType[] = [
   'text',
   'number',
@@ -109,67 +82,12 @@ export const questionTypes: readonly QuestionType[] = [
   'singlevaluelist',
   'multivaluelist',
 ];
-
-export interface QuestionOption {
-  key: string;
-  label: LocalizedText;
-}
-
-export interface Question {
-  code: string;
-  label: LocalizedText;
-  type: QuestionType;
-  required: boolean;
-  options: QuestionOption[];
-}
-
-export type CategoryKind = 'crime' | 'livability' | 'other';
-export const categoryKinds: readonly CategoryKind[] = ['crime', 'livability', 'other'];
-
-export interface AdminCategory {
-  id: string;
-  code: string;
-  name: LocalizedText;
-  description: LocalizedText;
-  kind: CategoryKind;
-  isPublic: boolean;
-  isSensitive: boolean;
-  isUrgent: boolean;
-  asksBehaviour: boolean;
-  blockingNotice: LocalizedText | null;
-  questions: Question[];
-  answerTargetDays: number;
-  partnerId: string | null;
-  active: boolean;
-  sortOrder: number;
-}
-
-export interface StatusWithTransitions extends StatusView {
-  isInitial: boolean;
-  next: string[];
-}
-
-export interface AnswerTemplate {
-  id: string;
-  statusId: string | null;
-  title: string;
-  body: LocalizedText;
-}
-
-export interface Partner {
-  id: string;
-  name: string;
-  email: string | null;
-}
-
-export interface RecordedSignal {
-  id: string;
-  reference: string;
-  trackingUrl: string;
-  trackingToken: string;
-  areaId: string | null;
-  acknowledgement: string;
-}
+export type AdminCategory = Static<typeof AdminCategorySchema>;
+export type StatusWithTransitions = Static<typeof StatusWithTransitionsSchema>;
+export type AnswerTemplate = Static<typeof AnswerTemplateSchema>;
+export type Partner = Static<typeof PartnerSchema>;
+/** What recording a signal answers (the same as a resident's report). */
+export type RecordedSignal = SubmittedSignal;
 
 /** The officer list of GET /officers, as far as the triage needs it. */
 export interface OfficerOption {
@@ -302,9 +220,7 @@ export function instantOf(local: string): string | undefined {
 
 /** Now as a `datetime-local` value in the browser's time (the upper bound of "when did it happen"). */
 export function localNow(): string {
-  const now = new Date();
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
-  return now.toISOString().slice(0, 16);
+  return toLocalInput(new Date());
 }
 
 /** The signal pages' URLs. */
@@ -316,7 +232,7 @@ export const staffPaths = {
 
 /** `/api/zones/<zone>/staff/signals<rest>`. */
 export function signalsApi(zone: string, rest = ''): string {
-  return `/api/zones/${encodeURIComponent(zone)}/staff/signals${rest}`;
+  return zoneApiPath(zone, `/staff/signals${rest}`);
 }
 
 /** The queue's last query string, so "back to the queue" returns to the same filters. */
