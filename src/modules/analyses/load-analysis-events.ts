@@ -8,16 +8,11 @@ import type { AppContext } from '../../platform/app-context.ts';
 import type { Zone } from '../../platform/database/tables.ts';
 import { localToInstant } from '../../platform/time/zone-time.ts';
 import type { AnalysisFilters } from './analyses.schema.ts';
+import { PRECISION, type MethodEvents } from './analysis-method.ts';
 
-export interface AnalysisEvents {
-  x: Float64Array;
-  y: Float64Array;
-  /** occurred_from in ms since the epoch. */
-  t: Float64Array;
-  areaIds: (string | null)[];
-  /** How many events have only a day, a month or a range instead of an exact time. */
-  imprecise: { day: number; month: number; range: number };
-  generated: number;
+export interface AnalysisEvents extends MethodEvents {
+  /** The chosen areas with the neighbourhoods of chosen districts; empty: the whole zone. */
+  studyAreaIds: string[];
   periodFrom: Date;
   periodTo: Date;
 }
@@ -62,9 +57,10 @@ export async function loadAnalysisEvents(
     x: new Float64Array(rows.length),
     y: new Float64Array(rows.length),
     t: new Float64Array(rows.length),
+    precision: new Uint8Array(rows.length),
     areaIds: new Array<string | null>(rows.length),
-    imprecise: { day: 0, month: 0, range: 0 },
     generated: 0,
+    studyAreaIds: areaIds,
     periodFrom,
     periodTo,
   };
@@ -73,7 +69,7 @@ export async function loadAnalysisEvents(
     events.y[i] = row.y;
     events.t[i] = row.occurred_from.getTime();
     events.areaIds[i] = row.area_id;
-    if (row.time_precision !== 'exact') events.imprecise[row.time_precision] += 1;
+    events.precision[i] = PRECISION[row.time_precision];
     if (row.is_generated) events.generated += 1;
   });
   return events;

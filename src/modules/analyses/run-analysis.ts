@@ -9,6 +9,8 @@ import { findZoneById } from '../zones/zones.repository.ts';
 import type { AnalysisFilters, AnalysisMethod } from './analyses.schema.ts';
 import { analysisMethodDefinitions } from './analysis-methods.ts';
 import { loadAnalysisEvents } from './load-analysis-events.ts';
+import { runMethod } from './analysis-method.ts';
+import { buildMethodSetting } from './build-method-setting.ts';
 
 export async function runAnalysis(
   context: AppContext,
@@ -30,13 +32,15 @@ export async function runAnalysis(
     .execute();
   try {
     const events = await loadAnalysisEvents(context, zone, snapshot.filters as AnalysisFilters);
-    const output = await definition.run(context, zone, events, snapshot.parameters as never);
+    const filters = snapshot.filters as AnalysisFilters;
+    const setting = await buildMethodSetting(context, zone, filters, events.studyAreaIds);
+    const output = await runMethod(definition, events, snapshot.parameters, setting);
     await context.db
       .updateTable('analysis_snapshots')
       .set({
         status: 'done',
         result: JSON.stringify({ ...(output.result as object), limits: output.limits }),
-        event_count: events.x.length,
+        event_count: output.used,
         period_from: events.periodFrom,
         period_to: events.periodTo,
         finished_at: context.now(),
