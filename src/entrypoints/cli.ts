@@ -14,6 +14,7 @@ import { findZoneBySlug } from '../modules/zones/zones.repository.ts';
 import { createZone } from '../modules/zones/create-zone.ts';
 import { createAccountFromCli } from '../modules/accounts/create-account-from-cli.ts';
 import { importIncidentsCommand, mappingFromFlags } from './cli/import-incidents-command.ts';
+import { analyseCommand, analyseFlags } from './cli/analyse-command.ts';
 import { verifyAuditChain } from '../platform/audit/verify-audit-chain.ts';
 import { ConfigError, readConfig } from '../platform/config/config.ts';
 import { createAppContext, type RunningContext } from '../platform/create-app-context.ts';
@@ -41,6 +42,17 @@ const usage = `Nabij command line — npm run cli -- <command> [options]
                       [--time-column C] [--date-to-column C] --x C --y C [--crs EPSG:4326]
                       (--category-column C | --category "Burglary") [--id-column C] [--outcome-column C] [--location-column C]
                                 Import incidents (streamed; progress bar, then a summary).
+  analyse <method> [--format table|json]   Methods: kernel-density, getis-ord, near-repeat, concentration,
+                                hour-of-week, trend. Events from the database:
+              --zone S [--area CODE,…] [--categories "Burglary,Drugs"] [--from yyyy-mm-dd] [--to yyyy-mm-dd]
+                                or from a CSV file:
+              --input F.csv --x C --y C --time C [--date-format F] [--crs EPSG:4326] [--time-zone Europe/Brussels]
+              kernel-density: [--radius M] [--cell-size M]
+              getis-ord:      [--cell-size M] [--neighbourhood queen|rook|distance] [--band M] [--q 0.05]
+              near-repeat:    [--spatial-bands 0,100,…,600] [--temporal-bands 0,7,14,21,28]
+                              [--distance manhattan|euclidean] [--permutations 99] [--seed 1] [--single-precision]
+              concentration:  [--unit location|area] [--tolerance 1] [--places N]
+              trend:          [--interval auto|week|month] [--alpha 0.01] [--min-count 5]
   import-addresses --zone S --file F.csv
                                 Replace the zone's address list (street,house_number,postcode,municipality,lon,lat).
 `;
@@ -132,6 +144,9 @@ const commands: Record<string, (options: Options) => Promise<number>> = {
     if (result.link) console.log(`Choose the password here (valid 7 days): ${result.link}`);
     return 0;
   },
+  async analyse(options) {
+    return analyseCommand(options, options['method'] as string | undefined, withContext);
+  },
   async 'import-areas'(options) {
     const file = required(options, 'file');
     const where = typeof options['where'] === 'string' ? options['where'] : undefined;
@@ -211,11 +226,13 @@ async function main(): Promise<number> {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     return 2;
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     strict: false,
+    allowPositionals: true,
     options: {
       'dry-run': { type: 'boolean' },
+      'single-precision': { type: 'boolean' },
       'all-or-nothing': { type: 'boolean' },
       operator: { type: 'boolean' },
       ...Object.fromEntries(
@@ -252,11 +269,12 @@ async function main(): Promise<number> {
           'crs',
           'outcome-column',
           'location-column',
+          ...analyseFlags,
         ].map((name) => [name, { type: 'string' as const }]),
       ),
     },
   });
-  return run(values as Options);
+  return run({ ...(values as Options), method: positionals[0] });
 }
 
 main()

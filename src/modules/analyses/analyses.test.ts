@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../tests/support/test-app.ts';
 import { ensureDemoZone } from '../demo/ensure-demo-zone.ts';
 import { generateDemoIncidentsJob } from '../demo/generate-demo-incidents.ts';
 import { runAnalysis } from './run-analysis.ts';
+import { analyseCommand } from '../../entrypoints/cli/analyse-command.ts';
+import type { RunningContext } from '../../platform/create-app-context.ts';
 
 let t: TestApp;
 let analyst: Agent;
@@ -94,9 +96,10 @@ describe('analyses on the demo incidents', () => {
     const strongest = result.cells[0];
     expect(strongest.kind).toBe('hot');
     const [sw, ne] = strongest.bounds;
-    const centre = [(sw[0] + ne[0]) / 2, (sw[1] + ne[1]) / 2];
-    expect(Math.abs(centre[0] - 3.7405)).toBeLessThan(0.006);
-    expect(Math.abs(centre[1] - 51.0563)).toBeLessThan(0.004);
+    const lon = (sw[0] + ne[0]) / 2;
+    const lat = (sw[1] + ne[1]) / 2;
+    expect(Math.abs(lon - 3.7405)).toBeLessThan(0.006);
+    expect(Math.abs(lat - 51.0563)).toBeLessThan(0.004);
     expect(result.features).toBeGreaterThan(100);
     expect(result.hot).toBeLessThan(0.05 * result.features);
   });
@@ -173,5 +176,29 @@ describe('analyses on the demo incidents', () => {
     ).toBeGreaterThan(50);
     // A stationary generated series: alerts stay rare (α = 0.01).
     expect(trend.result.alerts).toBeLessThan(0.05 * assessed.length + 2);
+  });
+
+  it("runs from the command line on the zone's incidents, with the same numbers as the page", async () => {
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    try {
+      const code = await analyseCommand(
+        { zone, categories: 'Burglary', permutations: '19', format: 'json' },
+        'near-repeat',
+        (run) => run(t.context as RunningContext),
+      );
+      expect(code).toBe(0);
+    } finally {
+      log.mockRestore();
+    }
+    const output = JSON.parse(printed.join('\n'));
+    const page = await analyse({
+      method: 'near-repeat',
+      filters: { areaIds: [], crimeTypes: ['Burglary'], from, to },
+      parameters: { permutations: 19 },
+    });
+    expect(output.used).toBe(page.eventCount);
+    expect(output.result.table).toEqual(page.result.table);
+    expect(output.limits.map((l: { key: string }) => l.key)).toContain('analysis.limit.generated');
   });
 });
