@@ -37,6 +37,9 @@ export const routes: RouteDefinition[] = [
   { pattern: '/:zone/admin/audit', load: () => import('./pages/admin/AdminAuditPage.svelte') },
   { pattern: '/:zone/admin/categories', load: () => import('./pages/admin/AdminCategoriesPage.svelte') },
   { pattern: '/:zone/admin/open311', load: () => import('./pages/admin/AdminOpen311Page.svelte') },
+  { pattern: '/:zone/analysis', load: () => import('./pages/analysis/AnalysisPage.svelte') },
+  { pattern: '/:zone/analysis/import', load: () => import('./pages/analysis/IncidentImportPage.svelte') },
+  { pattern: '/:zone/analysis/snapshots/:id', load: () => import('./pages/analysis/SnapshotPage.svelte') },
   { pattern: '/:zone/staff/signals', load: () => import('./pages/staff/StaffSignalsPage.svelte') },
   // "new" before ":id": the first matching pattern wins.
   { pattern: '/:zone/staff/signals/new', load: () => import('./pages/staff/StaffRecordSignalPage.svelte') },

@@ -22,7 +22,7 @@ import { createProjection } from '../../platform/geo/projections.ts';
 import type { MultiPolygonCoords } from '../../platform/geo/types.ts';
 import { newId } from '../../platform/ids.ts';
 import { defineJob } from '../../platform/jobs/job-definition.ts';
-import { localParts } from '../../platform/time/zone-time.ts';
+import { localParts, localToInstant } from '../../platform/time/zone-time.ts';
 import { listCategories } from '../categories/categories.repository.ts';
 import { upsertIncidents, type IncidentBatch } from '../incidents/incidents.repository.ts';
 
@@ -153,8 +153,13 @@ export async function generateDemoIncidents(
     const areaId = index.locate(nlon, nlat);
     return areaId ? [nlon, nlat, areaId] : null;
   };
-  const timeOn = (day: Date, profile: TypeProfile): Date =>
-    new Date(day.getTime() + pick(profile.hours, random) * 3600_000 + Math.floor(random() * 3600) * 1000);
+  // The hour profiles are local time: the hour is counted on the zone's clock (DST-aware).
+  const timeOn = (day: Date, profile: TypeProfile): Date => {
+    const local = localParts(day, zone.time_zone);
+    const hour = pick(profile.hours, random);
+    const start = localToInstant(zone.time_zone, local.year, local.month, local.day, hour);
+    return new Date(start.getTime() + Math.floor(random() * 3600) * 1000);
+  };
 
   for (let day = start; day < end; day = new Date(day.getTime() + 86_400_000)) {
     const parts = localParts(day, zone.time_zone);

@@ -90,7 +90,14 @@ export const getisOrdMethod = defineMethod({
       return {
         x: x0 + cellSize / 2,
         y: y0 + cellSize / 2,
-        bounds: sw && ne ? [sw, ne] : null,
+        // [[south, west], [north, east]] (Leaflet's order), as the density surface's bounds.
+        bounds:
+          sw && ne
+            ? [
+                [sw[1], sw[0]],
+                [ne[1], ne[0]],
+              ]
+            : null,
         count: counts[index] ?? 0,
         z: gi.z[index] ?? 0,
         p: gi.p[index] ?? 1,
