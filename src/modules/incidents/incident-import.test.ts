@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../tests/support/test-app.ts';
 import { runIncidentImport } from './run-incident-import.ts';
+import { runAnalysis } from '../analyses/run-analysis.ts';
 
 const shared = path.resolve(import.meta.dirname, '../../../../shared/data');
 let t: TestApp;
@@ -103,6 +104,58 @@ describe('importing the Greater Manchester burglaries', () => {
     expect(done).toMatchObject({ status: 'done', inserted: 0, updated: 0, unchanged: 92666 });
     expect(await incidentCount()).toBe(92666);
   }, 120_000);
+});
+
+describe('analysing the Greater Manchester burglaries (month precision)', () => {
+  async function analyse(method: string, parameters: Record<string, unknown> = {}) {
+    const overview = (await analyst.get(`/api/zones/${zone.slug}/incidents/overview`)).json();
+    const started = await analyst.post(`/api/zones/${zone.slug}/analyses`, {
+      method,
+      filters: { areaIds: [], crimeTypes: [], from: overview.firstDate, to: overview.lastDate },
+      parameters,
+    });
+    expect(started.statusCode).toBe(202);
+    await runAnalysis(t.context, started.json().id);
+    const done = (await analyst.get(`/api/zones/${zone.slug}/analyses/${started.json().id}`)).json();
+    expect(done.status).toBe('done');
+    return done;
+  }
+
+  it('shows the hotspots in the city of Manchester', async () => {
+    const density = await analyse('kernel-density');
+    expect(density.eventCount).toBeGreaterThan(18_000);
+    const peak = density.result.peaks[0];
+    expect(peak.lon).toBeGreaterThan(-2.35);
+    expect(peak.lon).toBeLessThan(-2.15);
+    expect(peak.lat).toBeGreaterThan(53.38);
+    expect(peak.lat).toBeLessThan(53.55);
+    expect(density.result.radiusSource).toBe('default');
+  }, 60_000);
+
+  it('measures concentration at the snapped map points, with repeat places', async () => {
+    const result = (await analyse('concentration')).result;
+    expect(result.placesWithEvents).toBeLessThan(result.events);
+    expect(result.repeatPlaces).toBeGreaterThan(100);
+    expect(result.gini).toBeGreaterThan(0.2);
+    const top10 = result.topShares.find((s: { percent: number }) => s.percent === 10);
+    expect(top10.eventShare).toBeGreaterThan(0.1);
+  }, 60_000);
+
+  it('follows the monthly trend, and leaves every event out of the hour of week', async () => {
+    const trend = await analyse('trend');
+    expect(trend.result.interval).toBe('month');
+    expect(trend.result.points[0].label).toBe('2016-02');
+    const total = trend.result.points.reduce((sum: number, p: { count: number }) => sum + p.count, 0);
+    expect(total).toBe(trend.eventCount);
+    expect(
+      trend.result.points.filter((p: { baseline: string }) => p.baseline === 'seasonal').length,
+    ).toBeGreaterThan(20);
+    const hours = await analyse('hour-of-week');
+    expect(hours.eventCount).toBe(0);
+    expect(hours.result.limits.map((l: { key: string }) => l.key)).toContain(
+      'analysis.limit.imprecise_left_out',
+    );
+  }, 60_000);
 });
 
 describe('bad rows and resuming', () => {

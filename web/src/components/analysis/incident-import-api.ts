@@ -146,6 +146,70 @@ export function detectFormat(columns: readonly string[]): ImportFormat | null {
 /** The mapping fields that name a column. */
 export type ColumnField = 'date' | 'time' | 'dateTo' | 'x' | 'y' | 'category' | 'id' | 'outcome' | 'location';
 
+/** Every column field, in the form's order; the first three are required. */
+export const columnFields: readonly ColumnField[] = [
+  'date',
+  'time',
+  'dateTo',
+  'x',
+  'y',
+  'category',
+  'id',
+  'outcome',
+  'location',
+];
+export const requiredColumns: readonly ColumnField[] = ['date', 'x', 'y'];
+
+/** What the analyst chose for an "other CSV": the columns, the date format, the system. */
+export interface MappingChoices {
+  columns: Record<ColumnField, string>;
+  dateFormat: DateFormat;
+  /** A code of crsChoices, or 'other' for otherCrs. */
+  crs: string;
+  otherCrs: string;
+  fixedCategory: string;
+}
+
+export function emptyChoices(): MappingChoices {
+  const columns = Object.fromEntries(columnFields.map((f) => [f, ''])) as Record<ColumnField, string>;
+  return { columns, dateFormat: 'iso', crs: 'EPSG:4326', otherCrs: '', fixedCategory: '' };
+}
+
+const crsOf = (choices: MappingChoices) =>
+  choices.crs === 'other' ? choices.otherCrs.trim().toUpperCase() : choices.crs;
+
+/** The missing or wrong choices, as field → message key. */
+export function mappingProblems(choices: MappingChoices): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const field of requiredColumns) {
+    if (!choices.columns[field].trim()) problems[field] = 'web.incidents.import.column_required';
+  }
+  if (!choices.columns.category.trim() && !choices.fixedCategory.trim())
+    problems['fixedCategory'] = 'web.incidents.import.category_required';
+  if (!EPSG_PATTERN.test(crsOf(choices))) problems['crs'] = 'web.incidents.import.crs_invalid';
+  return problems;
+}
+
+/** The mapping of CreateImportBody: empty optional columns left out, a fixed category only without a column. */
+export function toMapping(choices: MappingChoices): ColumnMapping {
+  const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+  const { columns } = choices;
+  return {
+    date: columns.date.trim(),
+    dateFormat: choices.dateFormat,
+    time: optional(columns.time),
+    dateTo: optional(columns.dateTo),
+    x: columns.x.trim(),
+    y: columns.y.trim(),
+    crs: crsOf(choices),
+    category: optional(columns.category),
+    fixedCategory: columns.category.trim() ? undefined : optional(choices.fixedCategory),
+    id: optional(columns.id),
+    outcome: optional(columns.outcome),
+    location: optional(columns.location),
+  };
+}
+
 const likelyNames: Record<ColumnField, string[]> = {
   date: ['date', 'datum', 'datefrom', 'datumvan', 'begindatum', 'startdatum', 'datumfeit', 'occurredfrom'],
   time: ['time', 'tijd', 'uur', 'heure', 'zeit', 'uhrzeit', 'beginuur', 'starttime'],
