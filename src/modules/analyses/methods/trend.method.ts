@@ -53,7 +53,9 @@ export const trendMethod = defineMethod({
     const assessed = seasonalAlerts(series.counts, {
       alpha: parameters.alpha,
       minCount: parameters.minCount,
-      ...(interval === 'month' ? { period: 12, recentWeeks: 6 } : {}),
+      // Months: 12 a year; the same month ± 1 a year earlier is 3 months, enough for a baseline
+      // (weeks need 4), so the second year is already assessed against the first.
+      ...(interval === 'month' ? { period: 12, recentWeeks: 6, minBaseline: 3 } : {}),
     });
     const length = interval === 'week' ? 7 : null;
     const points = series.labels.map((label, k) => {
