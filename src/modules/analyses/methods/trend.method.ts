@@ -55,7 +55,8 @@ export const trendMethod = defineMethod({
       minCount: parameters.minCount,
       // Months: 12 a year; the same month ± 1 a year earlier is 3 months, enough for a baseline
       // (weeks need 4), so the second year is already assessed against the first.
-      ...(interval === 'month' ? { period: 12, recentWeeks: 6, minBaseline: 3 } : {}),
+      // Weeks: the same week ± 3 in earlier years (Farrington's window), 7 weeks a year.
+      ...(interval === 'month' ? { period: 12, recentWeeks: 6, minBaseline: 3 } : { halfWindow: 3 }),
     });
     const length = interval === 'week' ? 7 : null;
     const points = series.labels.map((label, k) => {

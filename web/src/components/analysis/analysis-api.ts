@@ -144,7 +144,13 @@ export function methodName(method: string): string {
 }
 
 export function limitText(note: LimitNote): string {
-  return t(note.key, note.params ?? {});
+  const params = Object.fromEntries(
+    Object.entries(note.params ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'number' ? formatNumber(value) : value,
+    ]),
+  );
+  return t(note.key, params);
 }
 
 export function formatNumber(value: number | null | undefined, digits = 0): string {
