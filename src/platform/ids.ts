@@ -4,7 +4,23 @@
  * keeps B-tree inserts local and makes ids usable as pagination cursors.
  * Within one millisecond a 12-bit counter keeps ids from one process ordered.
  */
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+// Random bytes drawn from a pooled buffer: one system call per 4,096 ids instead of two per
+// id, which matters when an import makes a million of them.
+const pool = Buffer.alloc(64 * 1024);
+let poolAt = pool.length;
+
+function randomBytes(n: number): Buffer {
+  if (poolAt + n > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const out = Buffer.allocUnsafe(n);
+  pool.copy(out, 0, poolAt, poolAt + n);
+  poolAt += n;
+  return out;
+}
 
 let lastMillis = 0;
 let counter = 0;

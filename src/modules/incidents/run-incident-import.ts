@@ -237,70 +237,101 @@ async function writeRows(
   let batch = emptyBatch();
   let batchEnd = resumeAt;
   let batchLine = progress.lineNumber;
-  const flush = async () => {
+  // A batch is written (upsert and progress, one transaction) while the next one is read, so
+  // parsing and the database work at the same time; writes stay in order, one at a time.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (
+    rows: IncidentBatch,
+    at: Pick<
+      ImportProgress,
+      'byteOffset' | 'lineNumber' | 'rowsRead' | 'badRows' | 'outsideAreas' | 'samples'
+    >,
+  ) => {
     const now = context.now();
     await context.db.transaction().execute(async (trx) => {
-      if (batch.ids.length > 0) {
-        const counts = await upsertIncidents(trx, zone.id, job.id, job.is_generated, batch, now);
+      if (rows.ids.length > 0) {
+        const counts = await upsertIncidents(trx, zone.id, job.id, job.is_generated, rows, now);
         progress.inserted += counts.inserted;
         progress.updated += counts.updated;
-        progress.unchanged += batch.ids.length - counts.inserted - counts.updated;
+        progress.unchanged += rows.ids.length - counts.inserted - counts.updated;
       }
-      progress.byteOffset = batchEnd;
-      progress.lineNumber = batchLine;
-      await saveProgress(trx, job.id, progress);
+      await saveProgress(trx, job.id, { ...progress, ...at });
     });
-    batch = emptyBatch();
-    observer.onProgress?.({ ...progress, bytes });
+    observer.onProgress?.({ ...progress, ...at, bytes });
   };
-  const stream = context.files.openRead(key, resumeAt);
-  for await (const record of readCsv(stream, {
-    delimiter,
-    startOffset: resumeAt,
-    startLine: progress.lineNumber + 1,
-  })) {
-    progress.rowsRead += 1;
-    batchEnd = record.endOffset;
-    batchLine = record.line;
-    const hash = contentHash(record.fields);
-    const occurrence = (occurrences.get(hash) ?? 0) + 1;
-    occurrences.set(hash, occurrence);
-    const result = reader.read(record.fields);
-    if (!result.ok) {
-      progress.badRows += 1;
-      if (progress.samples.length < MAX_SAMPLES)
-        progress.samples.push({ line: record.line, reason: result.reason });
-    } else {
-      const row = result.row;
-      const [lon, lat] = source ? source.toWgs84(row.x, row.y) : [row.x, row.y];
-      if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
+  const flush = async () => {
+    await writing; // the previous batch first (and its error, if it failed)
+    const at = {
+      byteOffset: batchEnd,
+      lineNumber: batchLine,
+      rowsRead: progress.rowsRead,
+      badRows: progress.badRows,
+      outsideAreas: progress.outsideAreas,
+      samples: [...progress.samples],
+    };
+    progress.byteOffset = batchEnd;
+    progress.lineNumber = batchLine;
+    writing = write(batch, at);
+    // Seen by the next flush; never an unhandled rejection meanwhile.
+    writing.catch(() => undefined);
+    batch = emptyBatch();
+  };
+  try {
+    const stream = context.files.openRead(key, resumeAt);
+    for await (const record of readCsv(stream, {
+      delimiter,
+      startOffset: resumeAt,
+      startLine: progress.lineNumber + 1,
+    })) {
+      progress.rowsRead += 1;
+      batchEnd = record.endOffset;
+      batchLine = record.line;
+      const hash = contentHash(record.fields);
+      const occurrence = (occurrences.get(hash) ?? 0) + 1;
+      occurrences.set(hash, occurrence);
+      const result = reader.read(record.fields);
+      if (!result.ok) {
         progress.badRows += 1;
         if (progress.samples.length < MAX_SAMPLES)
-          progress.samples.push({
-            line: record.line,
-            reason: 'coordinates outside the coordinate system (wrong EPSG code?)',
-          });
+          progress.samples.push({ line: record.line, reason: result.reason });
       } else {
-        const [x, y] = metric.fromWgs84(lon, lat);
-        const areaId = index.locate(lon, lat);
-        if (areaId === null) progress.outsideAreas += 1;
-        batch.ids.push(newId());
-        batch.externalIds.push(row.externalId ?? `h:${hash}:${occurrence}`);
-        batch.crimeTypes.push(row.crimeType);
-        batch.categoryIds.push(categoryByName.get(row.crimeType.toLowerCase()) ?? null);
-        batch.from.push(row.time.from);
-        batch.to.push(row.time.to);
-        batch.precisions.push(row.time.precision);
-        batch.lons.push(lon);
-        batch.lats.push(lat);
-        batch.xs.push(x);
-        batch.ys.push(y);
-        batch.areaIds.push(areaId);
-        batch.outcomes.push(row.outcome);
-        batch.locations.push(row.locationText);
+        const row = result.row;
+        const [lon, lat] = source ? source.toWgs84(row.x, row.y) : [row.x, row.y];
+        if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
+          progress.badRows += 1;
+          if (progress.samples.length < MAX_SAMPLES)
+            progress.samples.push({
+              line: record.line,
+              reason: 'coordinates outside the coordinate system (wrong EPSG code?)',
+            });
+        } else {
+          const [x, y] = metric.fromWgs84(lon, lat);
+          const areaId = index.locate(lon, lat);
+          if (areaId === null) progress.outsideAreas += 1;
+          batch.ids.push(newId());
+          batch.externalIds.push(row.externalId ?? `h:${hash}:${occurrence}`);
+          batch.crimeTypes.push(row.crimeType);
+          batch.categoryIds.push(categoryByName.get(row.crimeType.toLowerCase()) ?? null);
+          batch.from.push(row.time.from);
+          batch.to.push(row.time.to);
+          batch.precisions.push(row.time.precision);
+          batch.lons.push(lon);
+          batch.lats.push(lat);
+          batch.xs.push(x);
+          batch.ys.push(y);
+          batch.areaIds.push(areaId);
+          batch.outcomes.push(row.outcome);
+          batch.locations.push(row.locationText);
+        }
       }
+      if (batch.ids.length >= BATCH_SIZE) await flush();
+      // Let the database's replies in: a 64 KB chunk of the file holds hundreds of rows.
+      else if ((progress.rowsRead & 255) === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (batch.ids.length >= BATCH_SIZE) await flush();
+    await flush();
+    await writing;
+  } finally {
+    // On a failure while a batch is being written, let that write end before reporting.
+    await writing.catch(() => undefined);
   }
-  await flush();
 }

@@ -28,4 +28,24 @@ describe('zone time', () => {
     expect(offsetMinutes(at, 'Europe/Brussels')).toBe(120);
     expect(localParts(at, 'Europe/Brussels')).toMatchObject({ year: 2024, month: 7, day: 1, hour: 12 });
   });
+
+  it('agrees with the wall clock every hour of two years, around every clock change (the day cache)', () => {
+    for (const timeZone of ['Europe/Brussels', 'Europe/London', 'America/New_York']) {
+      for (let d = 0; d < 731; d++) {
+        const date = new Date(Date.UTC(2023, 0, 1 + d));
+        const [y, m, day] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+        for (const hour of [0, 1, 2, 3, 12, 23]) {
+          // Twice: the first call fills the cache, the second reads it.
+          const first = localToInstant(timeZone, y, m, day, hour, 30);
+          const second = localToInstant(timeZone, y, m, day, hour, 30);
+          expect(second.getTime()).toBe(first.getTime());
+          const back = localParts(first, timeZone);
+          // A time in a spring-forward gap has no wall clock of its own: it moves on by the gap.
+          if (back.hour !== hour) expect(back).toMatchObject({ hour: hour + 1, minute: 30 });
+          else expect(back).toMatchObject({ year: y, month: m, day, hour, minute: 30 });
+        }
+      }
+    }
+  });
 });
+
