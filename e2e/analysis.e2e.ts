@@ -102,6 +102,8 @@ test('hotspot map and Gi* cells show the planted drugs hotspot by Dampoort stati
   await runAnalysis(page, /Hot en cold spots/, 'Drugs');
   await expect(page.getByRole('region', { name: 'Kaart van significante hot en cold spots' })).toBeVisible();
   await expect(page.locator('.leaflet-overlay-pane path.leaflet-interactive').first()).toBeAttached();
+  await expect(page.locator('.leaflet-image-layer')).toHaveCount(1); // the density surface under the cells
+  await expect(page.getByText(/het kerndichtheidsoppervlak van dezelfde feiten/)).toBeVisible();
   await expect(
     page.getByRole('table', { name: 'Sterkste hot en cold spots' }).getByRole('row').nth(1),
   ).toContainText('hot spot');

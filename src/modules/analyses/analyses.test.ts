@@ -102,6 +102,9 @@ describe('analyses on the demo incidents', () => {
     expect(Math.abs(lat - 51.0563)).toBeLessThan(0.004);
     expect(result.features).toBeGreaterThan(100);
     expect(result.hot).toBeLessThan(0.05 * result.features);
+    // The density surface of the same incidents comes along, drawn under the cells.
+    expect(result.density.image).toMatch(/^data:image\/png;base64,/);
+    expect(result.density.radius).toBeGreaterThan(0);
   });
 
   it('finds the planted near-repeat burglary pattern, and none among drug offences', async () => {

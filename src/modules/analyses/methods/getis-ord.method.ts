@@ -8,7 +8,9 @@ import { countPointsPerCell, extentOf, gridForExtent, type GridSpec } from '../.
 import { getisOrdGrid, type GridNeighbourhood } from '../../../analysis/getis-ord.ts';
 import { createProjection } from '../../../platform/geo/projections.ts';
 import { literals } from '../../../platform/http/literals.ts';
+import { kernelDensity } from '../../../analysis/kernel-density.ts';
 import { defineMethod } from '../analysis-method.ts';
+import { renderSurface } from '../render-surface.ts';
 
 /** At most this many significant cells are listed (the strongest first). */
 const MAX_CELLS = 5_000;
@@ -51,7 +53,7 @@ export const getisOrdMethod = defineMethod({
     },
     { additionalProperties: false },
   ),
-  run(events, parameters, setting) {
+  async run(events, parameters, setting) {
     const used = events.x.length;
     if (used < 2) return { result: { empty: true }, limits: [], used };
     const extent = extentOf(events.x, events.y);
@@ -106,6 +108,7 @@ export const getisOrdMethod = defineMethod({
     });
     return {
       result: {
+        density: await densityBackdrop(events.x, events.y, setting.projection),
         cellSize,
         cellSizeSource: parameters.cellSize === undefined ? 'default' : 'given',
         neighbourhood: parameters.neighbourhood,
@@ -142,4 +145,25 @@ function studyMask(
     }
   }
   return mask;
+}
+
+/**
+ * The kernel density surface of the same events (default radius and cell), drawn under the
+ * Gi* cells so the map shows both the smooth picture and what is significant; null without a
+ * map projection or when the events allow no default radius (all at one spot).
+ */
+async function densityBackdrop(x: Float64Array, y: Float64Array, projection: string | null) {
+  if (!projection) return null;
+  try {
+    const surface = kernelDensity(x, y);
+    const drawn = await renderSurface(surface.density, surface.grid, projection);
+    return {
+      image: drawn.image,
+      bounds: drawn.bounds,
+      radius: surface.radius,
+      cellSize: surface.grid.cellSize,
+    };
+  } catch {
+    return null;
+  }
 }

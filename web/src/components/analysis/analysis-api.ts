@@ -60,6 +60,8 @@ export interface DensityResult {
 }
 
 export interface GiResult {
+  /** The kernel density surface of the same incidents, drawn under the cells. */
+  density: { image: string; bounds: [[number, number], [number, number]]; radius: number } | null;
   cellSize: number;
   neighbourhood: string;
   features: number;
