@@ -30,9 +30,18 @@ export type ClosePairs = {
   count: number;
 };
 
+/** More close pairs than a caller allows (each takes 16 bytes): the work would not fit in memory. */
+export class TooManyPairsError extends RangeError {
+  constructor(readonly maxPairs: number) {
+    super(`more than ${maxPairs} pairs of events lie within the distance`);
+    this.name = 'TooManyPairsError';
+  }
+}
+
 /**
  * All pairs {i, j} with pairDistance(i, j) < maxDistance (or ≤ with `inclusive`). Points with
- * non-finite coordinates are never paired. Pair order is unspecified.
+ * non-finite coordinates are never paired. Pair order is unspecified. Throws TooManyPairsError
+ * beyond `maxPairs`.
  */
 export function closePairs(
   x: Float64Array,
@@ -40,6 +49,7 @@ export function closePairs(
   maxDistance: number,
   metric: DistanceMetric,
   inclusive = false,
+  maxPairs = Infinity,
 ): ClosePairs {
   if (y.length !== x.length) throw new RangeError('x and y differ in length');
   if (!(maxDistance >= 0) || !Number.isFinite(maxDistance)) {
@@ -59,7 +69,7 @@ export function closePairs(
     if (py < minY) minY = py;
     if (py > maxY) maxY = py;
   }
-  const out = new PairBuffer();
+  const out = new PairBuffer(maxPairs);
   if (minX > maxX) return out.result();
 
   const width = maxX - minX;
@@ -142,12 +152,14 @@ export function closePairs(
 
 /** Growable typed arrays for pairs. */
 class PairBuffer {
+  constructor(private readonly maxPairs: number) {}
   private a = new Int32Array(1024);
   private b = new Int32Array(1024);
   private d = new Float64Array(1024);
   private size = 0;
 
   push(i: number, j: number, distance: number): void {
+    if (this.size >= this.maxPairs) throw new TooManyPairsError(this.maxPairs);
     if (this.size === this.a.length) {
       const capacity = this.a.length * 2;
       const a = new Int32Array(capacity);

@@ -43,6 +43,8 @@ export type KnoxOptions = {
   seed?: number;
   /** Round coordinates to 32-bit floats first, as the Near Repeat Calculator does. */
   singlePrecision?: boolean;
+  /** Refuse (TooManyPairsError) rather than hold more pairs within the last band than this. */
+  maxPairs?: number;
 };
 
 export type KnoxResult = {
@@ -270,7 +272,14 @@ export function knoxTest(
   const setup = prepareKnox(x, y, days, options);
   const { rows, cols, spatialEdges, temporalOfDelta, lastDays, permutations } = setup;
   const bands = spatialEdges.length;
-  const close = closePairs(setup.x, setup.y, spatialEdges[bands - 1] as number, setup.metric);
+  const close = closePairs(
+    setup.x,
+    setup.y,
+    spatialEdges[bands - 1] as number,
+    setup.metric,
+    false,
+    options.maxPairs,
+  );
 
   // Close pairs grouped by row (0 … S), each row a contiguous segment.
   const segment = new Int32Array(bands + 2);

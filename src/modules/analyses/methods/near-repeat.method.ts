@@ -3,6 +3,7 @@
  * Times in whole local days, so events known only to the month are left out.
  */
 import { Type } from 'typebox';
+import { TooManyPairsError } from '../../../analysis/close-pairs.ts';
 import { knoxTest } from '../../../analysis/knox.ts';
 import { localTimes } from '../../../analysis/local-time.ts';
 import { literals } from '../../../platform/http/literals.ts';
@@ -12,6 +13,9 @@ import { defineMethod } from '../analysis-method.ts';
 export function upperEdges(edges: readonly number[]): number[] {
   return edges[0] === 0 ? edges.slice(1) : [...edges];
 }
+
+/** Close pairs held in memory at most (16 bytes each, plus the test's own 8: about 0.5 GB). */
+const MAX_CLOSE_PAIRS = 16_000_000;
 
 /** Cells with p ≤ this are marked significant (the Calculator's usual reading). */
 const SIGNIFICANT = 0.05;
@@ -47,14 +51,25 @@ export const nearRepeatMethod = defineMethod({
     const used = events.x.length;
     if (used < 2) return { result: { empty: true }, limits: [], used };
     const { day } = localTimes(events.t, setting.timeZone);
-    const knox = knoxTest(events.x, events.y, day, {
-      spatialBands: upperEdges(parameters.spatialBands),
-      temporalBands: upperEdges(parameters.temporalBands),
-      metric: parameters.distance,
-      permutations: parameters.permutations,
-      seed: parameters.seed,
-      singlePrecision: parameters.singlePrecision,
-    });
+    const spatialBands = upperEdges(parameters.spatialBands);
+    let knox;
+    try {
+      knox = knoxTest(events.x, events.y, day, {
+        spatialBands,
+        temporalBands: upperEdges(parameters.temporalBands),
+        metric: parameters.distance,
+        permutations: parameters.permutations,
+        seed: parameters.seed,
+        singlePrecision: parameters.singlePrecision,
+        maxPairs: MAX_CLOSE_PAIRS,
+      });
+    } catch (error) {
+      if (!(error instanceof TooManyPairsError)) throw error;
+      throw new RangeError(
+        `more than ${MAX_CLOSE_PAIRS.toLocaleString('en')} pairs of events lie within ${spatialBands.at(-1)} m of each other: choose fewer neighbourhoods, a shorter period or a smaller largest band`,
+        { cause: error },
+      );
+    }
     const finite = (v: number) => (Number.isFinite(v) ? v : null);
     const table = knox.spatialLabels.map((label, row) => ({
       label,
