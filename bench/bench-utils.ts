@@ -6,16 +6,7 @@
  */
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so runs are comparable. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { uniform as seededRandom } from '../src/analysis/random.ts';
 
 /** Runs `work` `repeats` times (after one warm-up run) and returns the fastest time in ms. */
 export function bestTimeMs(work: () => void, repeats = 3): number {

@@ -17,6 +17,7 @@
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Zone } from '../../platform/database/tables.ts';
+import { uniform } from '../../analysis/random.ts';
 import { AreaIndex } from '../../platform/geo/area-index.ts';
 import { createProjection } from '../../platform/geo/projections.ts';
 import type { MultiPolygonCoords } from '../../platform/geo/types.ts';
@@ -25,18 +26,6 @@ import { defineJob } from '../../platform/jobs/job-definition.ts';
 import { localParts, localToInstant } from '../../platform/time/zone-time.ts';
 import { listCategories } from '../categories/categories.repository.ts';
 import { upsertIncidents, type IncidentBatch } from '../incidents/incidents.repository.ts';
-
-/** mulberry32: a small, well-known seeded PRNG (uniform in [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface TypeProfile {
   crimeType: string;
@@ -106,7 +95,7 @@ export async function generateDemoIncidents(
   zone: Zone,
   options: { years?: number; seed?: number } = {},
 ): Promise<number> {
-  const random = seededRandom(options.seed ?? 20260101);
+  const random = uniform(options.seed ?? 20260101);
   const years = options.years ?? 3;
   const areas = await context.db
     .selectFrom('areas')

@@ -4,18 +4,7 @@ import { pointInMultiPolygon } from './point-in-polygon.ts';
 import { loadGhentNeighbourhoods, loadManchesterWards } from './shared-test-data.ts';
 import { boundingBox } from './measure.ts';
 import type { BoundingBox, MultiPolygonCoords, Position } from './types.ts';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { uniform as random } from '../../analysis/random.ts';
 
 const boxes = new WeakMap<IndexedArea, BoundingBox>();
 
