@@ -3,7 +3,17 @@
  * The JSON format prints the result as it is; these tables show what an analyst reads first.
  */
 import { translate } from '../../platform/i18n/i18n.ts';
+import type { AnalysisMethod } from '../../modules/analyses/analyses.schema.ts';
 import type { LimitNote } from '../../modules/analyses/analysis-method.ts';
+import type {
+  ConcentrationResult,
+  DensityResult,
+  GiResult,
+  HourOfWeekResult,
+  KnoxCell,
+  KnoxResult,
+  TrendResult,
+} from '../../modules/analyses/method-results.ts';
 
 type Row = (string | number)[];
 
@@ -26,21 +36,11 @@ const fixed = (value: number | null | undefined, digits = 2) =>
   value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-interface KnoxCell {
-  observed: number;
-  expected: number;
-  ratio: number | null;
-  p: number;
-  significant: boolean;
-}
-
-function nearRepeat(result: Record<string, unknown>): string {
-  const labels = result['temporalLabels'] as string[];
-  const table = result['table'] as { label: string; cells: KnoxCell[] }[];
+function nearRepeat(result: KnoxResult): string {
   const part = (title: string, cell: (c: KnoxCell) => string) =>
     `${title}\n${formatTable(
-      ['distance \\ days', ...labels],
-      table.map((row) => [row.label, ...row.cells.map(cell)]),
+      ['distance \\ days', ...result.temporalLabels],
+      result.table.map((row) => [row.label, ...row.cells.map(cell)]),
     )}`;
   return [
     part(
@@ -50,23 +50,16 @@ function nearRepeat(result: Record<string, unknown>): string {
     part('Observed pairs', (c) => String(c.observed)),
     part('Expected pairs (mean of the permutations)', (c) => fixed(c.expected, 1)),
     part('p-values', (c) => fixed(c.p, 3)),
-    `${String(result['pairs'])} pairs, ${String(result['closePairs'])} within the largest band; ${String(result['permutations'])} permutations (seed ${String(result['seed'])}), ${String(result['distance'])} distance${result['singlePrecision'] ? ', single precision' : ''}.`,
+    `${result.pairs} pairs, ${result.closePairs} within the largest band; ${result.permutations} permutations (seed ${result.seed}), ${result.distance} distance${result.singlePrecision ? ', single precision' : ''}.`,
   ].join('\n\n');
 }
 
-function kernelDensity(result: Record<string, unknown>): string {
-  const peaks = result['peaks'] as {
-    x: number;
-    y: number;
-    lon: number | null;
-    lat: number | null;
-    density: number;
-  }[];
+function kernelDensity(result: DensityResult): string {
   return [
-    `search radius ${fixed(result['radius'] as number, 1)} m (${String(result['radiusSource'])}), cell ${fixed(result['cellSize'] as number, 1)} m (${String(result['cellSizeSource'])}), density ${String(result['units'])}`,
+    `search radius ${fixed(result.radius, 1)} m (${result.radiusSource}), cell ${fixed(result.cellSize, 1)} m (${result.cellSizeSource}), density ${result.units}`,
     formatTable(
       ['peak', 'x', 'y', 'lon', 'lat', 'density'],
-      peaks.map((p, k) => [
+      result.peaks.map((p, k) => [
         k + 1,
         fixed(p.x, 0),
         fixed(p.y, 0),
@@ -78,70 +71,45 @@ function kernelDensity(result: Record<string, unknown>): string {
   ].join('\n');
 }
 
-function getisOrd(result: Record<string, unknown>): string {
-  const cells = result['cells'] as {
-    x: number;
-    y: number;
-    count: number;
-    z: number;
-    p: number;
-    kind: string;
-  }[];
+function getisOrd(result: GiResult): string {
   return [
-    `${String(result['features'])} cells of ${String(result['cellSize'])} m (${String(result['neighbourhood'])}); hot ${String(result['hot'])}, cold ${String(result['cold'])} at false discovery rate ${String(result['q'])} (p ≤ ${fixed(result['pThreshold'] as number, 5)})`,
+    `${result.features} cells of ${result.cellSize} m (${result.neighbourhood}); hot ${result.hot}, cold ${result.cold} at false discovery rate ${result.q} (p ≤ ${fixed(result.pThreshold, 5)})`,
     formatTable(
       ['kind', 'x', 'y', 'events', 'Gi* z', 'p'],
-      cells
+      result.cells
         .slice(0, 25)
         .map((c) => [c.kind, fixed(c.x, 0), fixed(c.y, 0), c.count, fixed(c.z, 2), c.p.toExponential(2)]),
     ),
   ].join('\n');
 }
 
-function concentration(result: Record<string, unknown>): string {
-  const shares = result['topShares'] as { percent: number; places: number; eventShare: number }[];
-  const top = result['top'] as Record<string, unknown>[];
+function concentration(result: ConcentrationResult): string {
   return [
-    `${String(result['events'])} events at ${String(result['placesWithEvents'])} of ${String(result['places'])} places (${String(result['unit'])}); ${String(result['repeatPlaces'])} repeat places hold ${String(result['eventsAtRepeatPlaces'])} events`,
-    `Gini ${fixed(result['gini'] as number, 3)}, generalised Gini (Bernasco & Steenbeek) ${fixed(result['generalizedGini'] as number, 3)}`,
+    `${result.events} events at ${result.placesWithEvents} of ${result.places} places (${result.unit}); ${result.repeatPlaces} repeat places hold ${result.eventsAtRepeatPlaces} events`,
+    `Gini ${fixed(result.gini, 3)}, generalised Gini (Bernasco & Steenbeek) ${fixed(result.generalizedGini, 3)}`,
     formatTable(
       ['top % of places', 'places', 'share of events'],
-      shares.map((s) => [s.percent, fixed(s.places, 1), `${fixed(100 * s.eventShare, 1)} %`]),
+      result.topShares.map((s) => [s.percent, fixed(s.places, 1), `${fixed(100 * s.eventShare, 1)} %`]),
     ),
     formatTable(
       ['place', 'events'],
-      top.map((p) => [
-        typeof p['name'] === 'string'
-          ? p['name']
-          : `${fixed(p['x'] as number, 0)}, ${fixed(p['y'] as number, 0)}`,
-        p['count'] as number,
-      ]),
+      result.top.map((p) => [p.name ?? `${fixed(p.x, 0)}, ${fixed(p.y, 0)}`, p.count]),
     ),
   ].join('\n\n');
 }
 
-function hourOfWeek(result: Record<string, unknown>): string {
-  const counts = result['counts'] as number[];
+function hourOfWeek(result: HourOfWeekResult): string {
   const hours = Array.from({ length: 24 }, (_, h) => String(h));
-  return `Events per hour of the week (${String(result['timeZone'])})\n${formatTable(
+  return `Events per hour of the week (${result.timeZone})\n${formatTable(
     ['', ...hours],
-    WEEKDAYS.map((day, d) => [day, ...hours.map((_, h) => counts[24 * d + h] ?? 0)]),
+    WEEKDAYS.map((day, d) => [day, ...hours.map((_, h) => result.counts[24 * d + h] ?? 0)]),
   )}`;
 }
 
-function trend(result: Record<string, unknown>): string {
-  const points = result['points'] as {
-    label: string;
-    count: number;
-    expected: number | null;
-    p: number | null;
-    alert: boolean;
-    partial: boolean;
-    baseline: string;
-  }[];
-  return `${String(result['interval'])}ly counts against a seasonal baseline; ${String(result['alerts'])} alerts at α = ${String(result['alpha'])}\n${formatTable(
-    [String(result['interval']), 'count', 'expected', 'p', 'baseline', ''],
-    points.map((p) => [
+function trend(result: TrendResult): string {
+  return `${result.interval}ly counts against a seasonal baseline; ${result.alerts} alerts at α = ${result.alpha}\n${formatTable(
+    [result.interval, 'count', 'expected', 'p', 'baseline', ''],
+    result.points.map((p) => [
       p.label,
       p.count,
       fixed(p.expected, 1),
@@ -152,7 +120,8 @@ function trend(result: Record<string, unknown>): string {
   )}`;
 }
 
-const printers: Record<string, (result: Record<string, unknown>) => string> = {
+// Each printer reads the result shape its method saves (method-results.ts).
+const printers: Record<AnalysisMethod, (result: never) => string> = {
   'near-repeat': nearRepeat,
   'kernel-density': kernelDensity,
   'getis-ord': getisOrd,
@@ -161,10 +130,8 @@ const printers: Record<string, (result: Record<string, unknown>) => string> = {
   trend,
 };
 
-export function printAnalysis(method: string, result: Record<string, unknown>, limits: LimitNote[]): string {
-  const body = result['empty']
-    ? 'Too few events for this analysis.'
-    : (printers[method]?.(result) ?? JSON.stringify(result));
+export function printAnalysis(method: AnalysisMethod, result: object, limits: LimitNote[]): string {
+  const body = 'empty' in result ? 'Too few events for this analysis.' : printers[method](result as never);
   const notes = limits.map((note) => `- ${translate('en', note.key, note.params ?? {})}`);
   return `${body}\n\nLimits:\n${notes.join('\n')}`;
 }

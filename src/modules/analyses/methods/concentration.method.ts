@@ -7,6 +7,7 @@ import { Type } from 'typebox';
 import { concentration, placeIdsFromCoordinates } from '../../../analysis/concentration.ts';
 import { createProjection } from '../../../platform/geo/projections.ts';
 import { literals } from '../../../platform/http/literals.ts';
+import type { ConcentrationPlace, ConcentrationResult } from '../method-results.ts';
 import { defineMethod } from '../analysis-method.ts';
 
 /** The curve is drawn, not recomputed: at most this many vertices are kept. */
@@ -47,7 +48,7 @@ export const concentrationMethod = defineMethod({
     if (used < 1) return { result: { empty: true }, limits: [], used };
     const byArea = parameters.unit === 'area';
     let placeIds: Int32Array;
-    let describe: (id: number) => Record<string, unknown>;
+    let describe: (id: number) => Omit<ConcentrationPlace, 'count'>;
     let placeCount = parameters.placeCount;
     if (byArea) {
       const index = new Map(setting.areas.map((area, k) => [area.id, k]));
@@ -90,7 +91,7 @@ export const concentrationMethod = defineMethod({
         generalizedGini: found.generalizedGini,
         lorenz: thinCurve(found.lorenz.placeShare, found.lorenz.eventShare),
         top,
-      },
+      } satisfies ConcentrationResult,
       limits,
       used,
     };

@@ -9,6 +9,7 @@ import { getisOrdGrid, type GridNeighbourhood } from '../../../analysis/getis-or
 import { createProjection } from '../../../platform/geo/projections.ts';
 import { literals } from '../../../platform/http/literals.ts';
 import { kernelDensity } from '../../../analysis/kernel-density.ts';
+import type { GiCell, GiResult } from '../method-results.ts';
 import { defineMethod } from '../analysis-method.ts';
 import { renderSurface } from '../render-surface.ts';
 
@@ -82,7 +83,7 @@ export const getisOrdMethod = defineMethod({
     const significant: number[] = [];
     for (let i = 0; i < gi.hotCold.length; i++) if (gi.hotCold[i] !== 0) significant.push(i);
     significant.sort((a, b) => Math.abs(gi.z[b] ?? 0) - Math.abs(gi.z[a] ?? 0));
-    const cells = significant.slice(0, MAX_CELLS).map((index) => {
+    const cells = significant.slice(0, MAX_CELLS).map((index): GiCell => {
       const col = index % grid.cols;
       const row = Math.floor(index / grid.cols);
       const x0 = grid.originX + col * cellSize;
@@ -121,7 +122,7 @@ export const getisOrdMethod = defineMethod({
         cold: significant.filter((i) => gi.hotCold[i] === -1).length,
         listed: cells.length,
         cells,
-      },
+      } satisfies GiResult,
       limits: gi.n < 30 ? [{ key: 'analysis.limit.few_cells', params: { n: gi.n } }] : [],
       used,
     };

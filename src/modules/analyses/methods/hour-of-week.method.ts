@@ -4,6 +4,7 @@
  */
 import { Type } from 'typebox';
 import { hourOfWeekProfile } from '../../../analysis/time-patterns.ts';
+import type { HourOfWeekResult } from '../method-results.ts';
 import { defineMethod } from '../analysis-method.ts';
 
 export const hourOfWeekMethod = defineMethod({
@@ -30,7 +31,7 @@ export const hourOfWeekMethod = defineMethod({
         byWeekday,
         byHour,
         peak: used > 0 ? { weekday: Math.floor(peak / 24), hour: peak % 24, count: bins[peak] ?? 0 } : null,
-      },
+      } satisfies HourOfWeekResult,
       limits: [],
       used,
     };

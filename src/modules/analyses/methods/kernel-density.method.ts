@@ -1,6 +1,7 @@
 /** Hotspot surface: quartic kernel density (src/analysis/kernel-density.ts), drawn for the map. */
 import { Type } from 'typebox';
 import { kernelDensity } from '../../../analysis/kernel-density.ts';
+import type { DensityResult } from '../method-results.ts';
 import { defineMethod } from '../analysis-method.ts';
 import { cellCentre, renderSurface } from '../render-surface.ts';
 
@@ -63,7 +64,7 @@ export const kernelDensityMethod = defineMethod({
         max: drawn?.max ?? Math.max(0, ...order.map((i) => surface.density[i] ?? 0)),
         peaks,
         points: surface.points,
-      },
+      } satisfies DensityResult,
       limits: [],
       used,
     };

@@ -7,6 +7,7 @@ import { TooManyPairsError } from '../../../analysis/close-pairs.ts';
 import { knoxTest } from '../../../analysis/knox.ts';
 import { localTimes } from '../../../analysis/local-time.ts';
 import { literals } from '../../../platform/http/literals.ts';
+import type { KnoxResult } from '../method-results.ts';
 import { defineMethod } from '../analysis-method.ts';
 
 /** Band edges as the Calculator's dialogue gives them: an optional leading 0, then upper edges. */
@@ -98,7 +99,7 @@ export const nearRepeatMethod = defineMethod({
         closePairs: knox.closePairs,
         significance: SIGNIFICANT,
         minimumP: 1 / (1 + knox.permutations),
-      },
+      } satisfies KnoxResult,
       limits: [{ key: 'analysis.limit.knox_not_causal' }],
       used,
     };

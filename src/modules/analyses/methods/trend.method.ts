@@ -8,10 +8,11 @@ import { dayNumberOf } from '../../../analysis/local-time.ts';
 import { seasonalAlerts } from '../../../analysis/seasonal-alert.ts';
 import { monthlyCounts, weeklyCounts, type Series } from '../../../analysis/time-patterns.ts';
 import { literals } from '../../../platform/http/literals.ts';
+import type { TrendPoint, TrendResult } from '../method-results.ts';
 import { defineMethod, eventsWithTime, PRECISION } from '../analysis-method.ts';
 
-const MODELS = ['none', 'poisson', 'negative-binomial'] as const;
-const BASELINES = ['none', 'seasonal', 'recent'] as const;
+const MODELS = ['none', 'poisson', 'negative-binomial'] as const satisfies TrendPoint['model'][];
+const BASELINES = ['none', 'seasonal', 'recent'] as const satisfies TrendPoint['baseline'][];
 
 export const trendMethod = defineMethod({
   method: 'trend',
@@ -86,7 +87,7 @@ export const trendMethod = defineMethod({
         minCount: parameters.minCount,
         points,
         alerts: points.filter((point) => point.alert).length,
-      },
+      } satisfies TrendResult,
       limits,
       used,
     };

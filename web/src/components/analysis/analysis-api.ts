@@ -1,7 +1,7 @@
 /**
  * The analyst's side of analyses: the shapes of the API's answers (types of
- * src/modules/analyses/analyses.schema.ts), the methods with their result shapes as the method
- * adapters (src/modules/analyses/methods/) produce them, and small formatting helpers.
+ * src/modules/analyses/analyses.schema.ts and, for the methods' results,
+ * src/modules/analyses/method-results.ts), the API calls, and small formatting helpers.
  */
 import type { Static } from 'typebox';
 import type {
@@ -11,6 +11,16 @@ import type {
   SnapshotSummary as SnapshotSummarySchema,
   SnapshotView as SnapshotViewSchema,
 } from '../../../../src/modules/analyses/analyses.schema.ts';
+export type {
+  ConcentrationResult,
+  DensityResult,
+  GiResult,
+  HourOfWeekResult,
+  KnoxCell,
+  KnoxResult,
+  TrendPoint,
+  TrendResult,
+} from '../../../../src/modules/analyses/method-results.ts';
 import { api, zoneApiPath } from '../../lib/api.ts';
 import { i18n, t } from '../../lib/i18n.svelte.ts';
 
@@ -37,97 +47,6 @@ export const importerRoles = ['analyst', 'supervisor', 'administrator'] as const
 export interface LimitNote {
   key: string;
   params?: Record<string, string | number>;
-}
-
-export interface KnoxCell {
-  observed: number;
-  expected: number;
-  ratio: number | null;
-  p: number;
-  significant: boolean;
-}
-
-export interface DensityResult {
-  radius: number;
-  radiusSource: 'given' | 'default';
-  cellSize: number;
-  cellSizeSource: 'given' | 'default';
-  units: string;
-  image: string | null;
-  bounds: [[number, number], [number, number]] | null;
-  max: number;
-  peaks: { lon: number | null; lat: number | null; density: number }[];
-}
-
-export interface GiResult {
-  /** The kernel density surface of the same incidents, drawn under the cells. */
-  density: { image: string; bounds: [[number, number], [number, number]]; radius: number } | null;
-  cellSize: number;
-  neighbourhood: string;
-  features: number;
-  q: number;
-  hot: number;
-  cold: number;
-  listed: number;
-  cells: {
-    bounds: [[number, number], [number, number]] | null;
-    count: number;
-    z: number;
-    p: number;
-    kind: 'hot' | 'cold';
-  }[];
-}
-
-export interface KnoxResult {
-  spatialLabels: string[];
-  temporalLabels: string[];
-  table: { label: string; cells: KnoxCell[] }[];
-  permutations: number;
-  seed: number;
-  distance: string;
-  pairs: number;
-  closePairs: number;
-  significance: number;
-  minimumP: number;
-}
-
-export interface ConcentrationResult {
-  unit: 'location' | 'area';
-  events: number;
-  places: number;
-  placesWithEvents: number;
-  repeatPlaces: number;
-  eventsAtRepeatPlaces: number;
-  topShares: { percent: number; places: number; eventShare: number }[];
-  gini: number;
-  generalizedGini: number;
-  lorenz: [number, number][];
-  top: { name?: string | null; lon?: number | null; lat?: number | null; count: number }[];
-}
-
-export interface HourOfWeekResult {
-  timeZone: string;
-  counts: number[];
-  byWeekday: number[];
-  byHour: number[];
-  peak: { weekday: number; hour: number; count: number } | null;
-}
-
-export interface TrendPoint {
-  label: string;
-  count: number;
-  expected: number | null;
-  p: number | null;
-  alert: boolean;
-  partial: boolean;
-  baseline: string;
-}
-
-export interface TrendResult {
-  interval: 'week' | 'month';
-  alpha: number;
-  points: TrendPoint[];
-  alerts: number;
 }
 
 export const analysisApi = {
